@@ -1,0 +1,5 @@
+//! scamstream (architecture docs written later in this session).
+pub mod record;
+pub mod rules;
+pub mod sources;
+pub mod windowing;

@@ -1,0 +1,319 @@
+//! Decoding JSON Lines and CSV rows into validated Arrow rows.
+//!
+//! Each input format is first read into [`RawFields`] (the contract's fields
+//! as they arrived); one validation path then gives them meaning, so JSON and
+//! CSV accept and reject exactly the same records for the same reasons.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use arrow::record_batch::RecordBatch;
+use chrono::DateTime;
+
+use super::builder::{RecordBuilder, Validated};
+use super::number::NumberNormalizer;
+use super::reject::{RejectReason, Rejection};
+use super::schema::{Kind, Route};
+use super::value::{Loose, RawFields, parse_json, present};
+
+/// Event times before 2000-01-01 or from 2100-01-01 on are taken to be unit
+/// mistakes (seconds for milliseconds, say) rather than real records.
+const MIN_EVENT_MS: i64 = 946_684_800_000;
+const MAX_EVENT_MS: i64 = 4_102_444_800_000;
+
+/// Validates records and appends them to a batch under construction.
+#[derive(Debug)]
+pub struct Decoder {
+    numbers: NumberNormalizer,
+    builder: RecordBuilder,
+}
+
+impl Decoder {
+    /// A decoder that normalises numbers with `numbers`.
+    pub fn new(numbers: NumberNormalizer) -> Self {
+        Decoder {
+            numbers,
+            builder: RecordBuilder::default(),
+        }
+    }
+
+    /// Decodes one JSON object and appends it, or says why it was rejected.
+    pub fn push_json(&mut self, bytes: &[u8]) -> Result<(), Rejection> {
+        let raw = parse_json(bytes).map_err(|e| {
+            Rejection::new(RejectReason::Malformed, format!("not a JSON object: {e}"))
+        })?;
+        self.push_raw(&raw)
+    }
+
+    /// Decodes one CSV row (with the file's header) and appends it.
+    pub fn push_csv(&mut self, header: &CsvHeader, row: &csv::ByteRecord) -> Result<(), Rejection> {
+        let mut raw = RawFields::default();
+        for (field, bytes) in row.iter().enumerate() {
+            let Some(Some(slot)) = header.columns.get(field) else {
+                continue;
+            };
+            let text = std::str::from_utf8(bytes).map_err(|_| {
+                Rejection::new(
+                    RejectReason::Malformed,
+                    format!("CSV column {} is not valid UTF-8", field + 1),
+                )
+            })?;
+            if !text.is_empty() {
+                *slot.field_mut(&mut raw) = Some(Loose::Str(Cow::Borrowed(text)));
+            }
+        }
+        self.push_raw(&raw)
+    }
+
+    /// Rows accepted since the last [`Decoder::finish`].
+    pub fn len(&self) -> usize {
+        self.builder.len()
+    }
+
+    /// Whether no row was accepted since the last finish.
+    pub fn is_empty(&self) -> bool {
+        self.builder.is_empty()
+    }
+
+    /// The accepted rows as a batch; the decoder starts a new one.
+    pub fn finish(&mut self) -> RecordBatch {
+        self.builder.finish()
+    }
+
+    fn push_raw(&mut self, raw: &RawFields<'_>) -> Result<(), Rejection> {
+        let kind = kind(raw)?;
+        let event_ms = event_ms(raw)?;
+        let caller = number(&mut self.numbers, "caller", &raw.caller)?;
+        let callee = number(&mut self.numbers, "callee", &raw.callee)?;
+        let (duration_s, answered) = match kind {
+            Kind::Call => {
+                let duration = duration(raw)?;
+                let answered = boolean("answered", &raw.answered)?.unwrap_or(duration > 0);
+                (Some(duration), Some(answered))
+            }
+            Kind::Sms => (None, None),
+        };
+        let imsi = text("imsi", &raw.imsi)?;
+        let imei = text("imei", &raw.imei)?;
+        let cell_id = text("cell_id", &raw.cell_id)?;
+        let text_body = text("text", &raw.text)?;
+        let route = route(raw)?;
+        self.builder.append(&Validated {
+            kind,
+            event_ms,
+            caller: &caller,
+            callee: &callee,
+            duration_s,
+            answered,
+            imsi: imsi.as_deref(),
+            imei: imei.as_deref(),
+            cell_id: cell_id.as_deref(),
+            route,
+            text: text_body.as_deref(),
+        });
+        Ok(())
+    }
+}
+
+fn required<'v, 'a>(name: &str, value: &'v Option<Loose<'a>>) -> Result<&'v Loose<'a>, Rejection> {
+    present(value).ok_or_else(|| Rejection::missing(name))
+}
+
+fn bad_value(field: &str, value: &Loose<'_>, expected: &str) -> Rejection {
+    Rejection::new(
+        RejectReason::BadValue,
+        format!(
+            "field `{field}` is {}, expected {expected}",
+            value.describe()
+        ),
+    )
+}
+
+fn kind(raw: &RawFields<'_>) -> Result<Kind, Rejection> {
+    let value = required("kind", &raw.kind)?;
+    match value {
+        Loose::Str(s) if s.eq_ignore_ascii_case("call") => Ok(Kind::Call),
+        Loose::Str(s) if s.eq_ignore_ascii_case("sms") => Ok(Kind::Sms),
+        other => Err(bad_value("kind", other, "\"call\" or \"sms\"")),
+    }
+}
+
+fn event_ms(raw: &RawFields<'_>) -> Result<i64, Rejection> {
+    let value = required("ts", &raw.ts)?;
+    let bad = |why: &str| {
+        Rejection::new(
+            RejectReason::BadTimestamp,
+            format!("field `ts` is {}: {why}", value.describe()),
+        )
+    };
+    let ms = match value {
+        Loose::Int(ms) => *ms,
+        Loose::Str(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => s
+            .parse::<i64>()
+            .map_err(|_| bad("too large for epoch milliseconds"))?,
+        Loose::Str(s) => DateTime::parse_from_rfc3339(s)
+            .map_err(|e| bad(&format!("not RFC 3339 ({e})")))?
+            .timestamp_millis(),
+        _ => {
+            return Err(bad(
+                "expected an RFC 3339 string or integer epoch milliseconds",
+            ));
+        }
+    };
+    if !(MIN_EVENT_MS..MAX_EVENT_MS).contains(&ms) {
+        return Err(bad(
+            "outside 2000-01-01..2100-01-01 (seconds instead of milliseconds?)",
+        ));
+    }
+    Ok(ms)
+}
+
+fn number(
+    numbers: &mut NumberNormalizer,
+    field: &str,
+    value: &Option<Loose<'_>>,
+) -> Result<Arc<str>, Rejection> {
+    let value = required(field, value)?;
+    let text = value.as_text().ok_or_else(|| {
+        Rejection::new(
+            RejectReason::BadNumber,
+            format!(
+                "field `{field}` is {}, expected a phone number string",
+                value.describe()
+            ),
+        )
+    })?;
+    numbers.normalize(&text).map_err(|e| {
+        Rejection::new(
+            RejectReason::BadNumber,
+            format!("field `{field}` {} {e}", value.describe()),
+        )
+    })
+}
+
+fn duration(raw: &RawFields<'_>) -> Result<i64, Rejection> {
+    let value = required("duration_s", &raw.duration_s)?;
+    let seconds = match value {
+        Loose::Int(s) => Some(*s),
+        Loose::Str(s) => s.trim().parse::<i64>().ok(),
+        _ => None,
+    };
+    match seconds {
+        Some(s) if s >= 0 => Ok(s),
+        _ => Err(bad_value("duration_s", value, "an integer >= 0")),
+    }
+}
+
+fn boolean(field: &str, value: &Option<Loose<'_>>) -> Result<Option<bool>, Rejection> {
+    let Some(value) = present(value) else {
+        return Ok(None);
+    };
+    match value {
+        Loose::Bool(b) => Ok(Some(*b)),
+        Loose::Str(s) if s.eq_ignore_ascii_case("true") || s.as_ref() == "1" => Ok(Some(true)),
+        Loose::Str(s) if s.eq_ignore_ascii_case("false") || s.as_ref() == "0" => Ok(Some(false)),
+        other => Err(bad_value(field, other, "true or false")),
+    }
+}
+
+fn text<'v>(field: &str, value: &'v Option<Loose<'_>>) -> Result<Option<Cow<'v, str>>, Rejection> {
+    let Some(value) = present(value) else {
+        return Ok(None);
+    };
+    match value.as_text() {
+        Some(s) if s.is_empty() => Ok(None),
+        Some(s) => Ok(Some(s)),
+        None => Err(bad_value(field, value, "a string")),
+    }
+}
+
+fn route(raw: &RawFields<'_>) -> Result<Option<Route>, Rejection> {
+    let Some(value) = present(&raw.route) else {
+        return Ok(None);
+    };
+    match value {
+        Loose::Str(s) => Route::parse(s).map(Some).ok_or_else(|| {
+            bad_value(
+                "route",
+                value,
+                "\"onnet\", \"national\" or \"international\"",
+            )
+        }),
+        other => Err(bad_value(
+            "route",
+            other,
+            "\"onnet\", \"national\" or \"international\"",
+        )),
+    }
+}
+
+/// Which contract field each CSV column holds, from the header row.
+#[derive(Debug, Clone)]
+pub struct CsvHeader {
+    columns: Vec<Option<CsvField>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum CsvField {
+    Kind,
+    Ts,
+    Caller,
+    Callee,
+    DurationS,
+    Answered,
+    Imsi,
+    Imei,
+    CellId,
+    Route,
+    Text,
+}
+
+impl CsvField {
+    fn from_name(name: &str) -> Option<CsvField> {
+        Some(match name.trim() {
+            "kind" => CsvField::Kind,
+            "ts" => CsvField::Ts,
+            "caller" => CsvField::Caller,
+            "callee" => CsvField::Callee,
+            "duration_s" => CsvField::DurationS,
+            "answered" => CsvField::Answered,
+            "imsi" => CsvField::Imsi,
+            "imei" => CsvField::Imei,
+            "cell_id" => CsvField::CellId,
+            "route" => CsvField::Route,
+            "text" => CsvField::Text,
+            _ => return None,
+        })
+    }
+
+    fn field_mut<'r, 'a>(self, raw: &'r mut RawFields<'a>) -> &'r mut Option<Loose<'a>> {
+        match self {
+            CsvField::Kind => &mut raw.kind,
+            CsvField::Ts => &mut raw.ts,
+            CsvField::Caller => &mut raw.caller,
+            CsvField::Callee => &mut raw.callee,
+            CsvField::DurationS => &mut raw.duration_s,
+            CsvField::Answered => &mut raw.answered,
+            CsvField::Imsi => &mut raw.imsi,
+            CsvField::Imei => &mut raw.imei,
+            CsvField::CellId => &mut raw.cell_id,
+            CsvField::Route => &mut raw.route,
+            CsvField::Text => &mut raw.text,
+        }
+    }
+}
+
+impl CsvHeader {
+    /// Maps the header row's column names to contract fields; unknown
+    /// columns are ignored, like unknown JSON fields.
+    pub fn new(header: &csv::ByteRecord) -> Self {
+        let columns = header
+            .iter()
+            .map(|name| std::str::from_utf8(name).ok().and_then(CsvField::from_name))
+            .collect();
+        CsvHeader { columns }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,229 @@
+use arrow::array::{Array, AsArray};
+use arrow::datatypes::{Int64Type, TimestampMillisecondType};
+
+use super::*;
+
+fn decoder() -> Decoder {
+    Decoder::new(NumberNormalizer::new(66).unwrap())
+}
+
+fn reject(line: &str) -> Rejection {
+    decoder().push_json(line.as_bytes()).unwrap_err()
+}
+
+const CALL: &str =
+    r#""kind":"call","ts":"2026-11-02T01:00:00Z","caller":"0812345678","callee":"+66898765432""#;
+
+#[test]
+fn a_full_call_is_decoded_and_normalised() {
+    let mut d = decoder();
+    let line = format!(
+        r#"{{{CALL},"duration_s":42,"imsi":"520011234567890","imei":"356938035643809","cell_id":17,"route":"onnet","future_field":[1]}}"#
+    );
+    d.push_json(line.as_bytes()).unwrap();
+    let batch = d.finish();
+    assert_eq!(batch.num_rows(), 1);
+    let col = |name: &str| batch.column_by_name(name).unwrap().clone();
+    assert_eq!(col("caller").as_string::<i32>().value(0), "+66812345678");
+    assert_eq!(col("callee").as_string::<i32>().value(0), "+66898765432");
+    assert_eq!(col("duration_s").as_primitive::<Int64Type>().value(0), 42);
+    assert!(
+        col("answered").as_boolean().value(0),
+        "answered defaults to duration > 0"
+    );
+    assert_eq!(col("cell_id").as_string::<i32>().value(0), "17");
+    assert_eq!(
+        col("event_time")
+            .as_primitive::<TimestampMillisecondType>()
+            .value(0),
+        1_793_581_200_000
+    );
+    assert!(col("text").is_null(0));
+}
+
+#[test]
+fn an_sms_needs_no_duration_and_has_no_answered() {
+    let mut d = decoder();
+    d.push_json(br#"{"kind":"sms","ts":1793581200000,"caller":"66812345678","callee":"0066898765432","text":"hi"}"#)
+        .unwrap();
+    let batch = d.finish();
+    assert!(batch.column_by_name("duration_s").unwrap().is_null(0));
+    assert!(batch.column_by_name("answered").unwrap().is_null(0));
+}
+
+#[test]
+fn explicit_answered_wins_over_duration() {
+    let mut d = decoder();
+    d.push_json(format!(r#"{{{CALL},"duration_s":0,"answered":true}}"#).as_bytes())
+        .unwrap();
+    assert!(
+        d.finish()
+            .column_by_name("answered")
+            .unwrap()
+            .as_boolean()
+            .value(0)
+    );
+}
+
+#[test]
+fn every_reject_reason_is_reachable_and_names_the_field() {
+    let cases = [
+        ("not json", RejectReason::Malformed, "JSON"),
+        ("[1,2]", RejectReason::Malformed, "JSON"),
+        (
+            r#"{"ts":"2026-11-02T01:00:00Z","caller":"0812345678","callee":"0812345679"}"#,
+            RejectReason::MissingField,
+            "`kind`",
+        ),
+        (
+            r#"{"kind":"call","caller":"0812345678","callee":"0812345679","duration_s":1}"#,
+            RejectReason::MissingField,
+            "`ts`",
+        ),
+        (
+            &format!("{{{CALL}}}"),
+            RejectReason::MissingField,
+            "`duration_s`",
+        ),
+        (
+            &format!("{{{CALL},\"duration_s\":null}}"),
+            RejectReason::MissingField,
+            "`duration_s`",
+        ),
+        (
+            r#"{"kind":"call","ts":"yesterday","caller":"0812345678","callee":"0812345679","duration_s":1}"#,
+            RejectReason::BadTimestamp,
+            "`ts`",
+        ),
+        (
+            r#"{"kind":"call","ts":1793581200,"caller":"0812345678","callee":"0812345679","duration_s":1}"#,
+            RejectReason::BadTimestamp,
+            "seconds",
+        ),
+        (
+            r#"{"kind":"call","ts":1.5,"caller":"0812345678","callee":"0812345679","duration_s":1}"#,
+            RejectReason::BadTimestamp,
+            "`ts`",
+        ),
+        (
+            r#"{"kind":"call","ts":1793581200000,"caller":"hello","callee":"0812345679","duration_s":1}"#,
+            RejectReason::BadNumber,
+            "`caller`",
+        ),
+        (
+            r#"{"kind":"call","ts":1793581200000,"caller":"0812345678","callee":"+1","duration_s":1}"#,
+            RejectReason::BadNumber,
+            "`callee`",
+        ),
+        (
+            r#"{"kind":"call","ts":1793581200000,"caller":true,"callee":"0812345679","duration_s":1}"#,
+            RejectReason::BadNumber,
+            "`caller`",
+        ),
+        (
+            r#"{"kind":"fax","ts":1793581200000,"caller":"0812345678","callee":"0812345679"}"#,
+            RejectReason::BadValue,
+            "`kind`",
+        ),
+        (
+            &format!("{{{CALL},\"duration_s\":-3}}"),
+            RejectReason::BadValue,
+            "`duration_s`",
+        ),
+        (
+            &format!("{{{CALL},\"duration_s\":2.5}}"),
+            RejectReason::BadValue,
+            "`duration_s`",
+        ),
+        (
+            &format!("{{{CALL},\"duration_s\":1,\"answered\":\"maybe\"}}"),
+            RejectReason::BadValue,
+            "`answered`",
+        ),
+        (
+            &format!("{{{CALL},\"duration_s\":1,\"route\":\"satellite\"}}"),
+            RejectReason::BadValue,
+            "`route`",
+        ),
+        (
+            &format!("{{{CALL},\"duration_s\":1,\"imsi\":{{}}}}"),
+            RejectReason::BadValue,
+            "`imsi`",
+        ),
+    ];
+    for (line, reason, mentions) in cases {
+        let r = reject(line);
+        assert_eq!(r.reason, reason, "{line} -> {r}");
+        assert!(r.message.contains(mentions), "{line} -> {r}");
+    }
+}
+
+#[test]
+fn rejected_records_leave_no_partial_row() {
+    let mut d = decoder();
+    assert!(
+        d.push_json(br#"{"kind":"call","ts":1793581200000,"caller":"0812345678","callee":"x"}"#)
+            .is_err()
+    );
+    assert_eq!(d.len(), 0);
+    assert_eq!(d.finish().num_rows(), 0);
+}
+
+fn csv_rows(text: &str) -> (CsvHeader, Vec<csv::ByteRecord>) {
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let header = CsvHeader::new(reader.byte_headers().unwrap());
+    let rows = reader.byte_records().map(|r| r.unwrap()).collect();
+    (header, rows)
+}
+
+#[test]
+fn csv_and_json_decode_to_the_same_batch() {
+    let (header, rows) = csv_rows(
+        "kind,ts,caller,callee,duration_s,answered,imsi,imei,cell_id,route,text,extra\n\
+         call,2026-11-02T01:00:00Z,0812345678,+66898765432,42,,,,17,onnet,,x\n\
+         sms,1793581200000,66812345678,0898765432,,,,,,,\"hello, world\",y\n",
+    );
+    let mut from_csv = decoder();
+    for row in &rows {
+        from_csv.push_csv(&header, row).unwrap();
+    }
+    let mut from_json = decoder();
+    from_json
+        .push_json(
+            format!(r#"{{{CALL},"duration_s":42,"cell_id":"17","route":"onnet"}}"#).as_bytes(),
+        )
+        .unwrap();
+    from_json
+        .push_json(br#"{"kind":"sms","ts":1793581200000,"caller":"+66812345678","callee":"0898765432","text":"hello, world"}"#)
+        .unwrap();
+    assert_eq!(from_csv.finish(), from_json.finish());
+}
+
+#[test]
+fn csv_rejects_use_the_same_reasons() {
+    let (header, rows) = csv_rows(
+        "kind,ts,caller,callee,duration_s\ncall,nope,0812345678,0812345679,3\ncall,1793581200000,0812345678,0812345679,\n",
+    );
+    let mut d = decoder();
+    assert_eq!(
+        d.push_csv(&header, &rows[0]).unwrap_err().reason,
+        RejectReason::BadTimestamp
+    );
+    assert_eq!(
+        d.push_csv(&header, &rows[1]).unwrap_err().reason,
+        RejectReason::MissingField
+    );
+}
+
+#[test]
+fn rfc3339_offsets_are_converted_to_utc() {
+    let mut d = decoder();
+    d.push_json(br#"{"kind":"sms","ts":"2026-11-02T08:00:00+07:00","caller":"0812345678","callee":"0812345679"}"#)
+        .unwrap();
+    let batch = d.finish();
+    let ts = batch.column_by_name("event_time").unwrap();
+    assert_eq!(
+        ts.as_primitive::<TimestampMillisecondType>().value(0),
+        1_793_581_200_000
+    );
+}

@@ -1,0 +1,322 @@
+//! The rule session: plans every rule once and evaluates closed windows.
+
+use std::time::{Duration, Instant};
+
+use arrow::array::{Array, AsArray};
+use arrow::compute::cast;
+use arrow::datatypes::{DataType, Float64Type};
+use arrow::record_batch::RecordBatch;
+use datafusion::error::DataFusionError;
+use datafusion::execution::context::SessionContext;
+use datafusion::logical_expr::LogicalPlan;
+use datafusion::prelude::{CsvReadOptions, SessionConfig};
+use serde_json::{Map, Value};
+
+use super::error::{RuleError, RuleErrors};
+use super::evidence::cell;
+use super::rule::Rule;
+use super::tables::{RefTable, WindowTables};
+use crate::windowing::{ClosedWindow, WindowSpec};
+
+/// Column every rule must return.
+pub const NUMBER_COLUMN: &str = "number";
+/// Optional column that overrides the header's score per row.
+pub const SCORE_COLUMN: &str = "score";
+
+/// One number flagged by one rule in one window.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleHit {
+    /// Index of the rule in [`RuleEngine::rules`].
+    pub rule: usize,
+    /// The flagged number.
+    pub number: String,
+    /// The hit's score, 0..1.
+    pub score: f64,
+    /// The query's other columns for this row.
+    pub evidence: Map<String, Value>,
+}
+
+/// What evaluating one rule over one window did, for metrics.
+#[derive(Debug, Clone)]
+pub struct RuleRun {
+    /// Index of the rule.
+    pub rule: usize,
+    /// Wall time of planning and executing the query.
+    pub elapsed: Duration,
+    /// Rows the window tables held.
+    pub rows_scanned: usize,
+    /// Rows the query returned.
+    pub hits: usize,
+    /// The error, when the query failed on this window's data.
+    pub error: Option<String>,
+}
+
+/// The result of evaluating every rule of one window kind over a window.
+#[derive(Debug, Default)]
+pub struct WindowResult {
+    /// All hits, in rule order.
+    pub hits: Vec<RuleHit>,
+    /// One entry per rule evaluated.
+    pub runs: Vec<RuleRun>,
+}
+
+struct PlannedRule {
+    plan: LogicalPlan,
+    has_score: bool,
+}
+
+/// A DataFusion session holding the window tables, the reference tables and
+/// every rule's plan.
+pub struct RuleEngine {
+    ctx: SessionContext,
+    tables: WindowTables,
+    rules: Vec<Rule>,
+    plans: Vec<PlannedRule>,
+}
+
+impl std::fmt::Debug for RuleEngine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RuleEngine")
+            .field("rules", &self.rules.len())
+            .finish()
+    }
+}
+
+impl RuleEngine {
+    /// Registers the tables and plans every rule; every rule that fails to
+    /// plan is reported.
+    pub async fn new(rules: Vec<Rule>, reference: &[RefTable]) -> Result<Self, RuleErrors> {
+        let config = SessionConfig::new()
+            .with_target_partitions(2)
+            .with_information_schema(false);
+        let ctx = SessionContext::new_with_config(config);
+        let tables = WindowTables::default();
+        let mut errors = Vec::new();
+        register(&ctx, &tables, reference, &mut errors).await;
+        let mut plans = Vec::new();
+        for rule in &rules {
+            match plan_rule(&ctx, rule).await {
+                Ok(p) => plans.push(p),
+                Err(e) => errors.push(e),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(RuleErrors(errors));
+        }
+        Ok(RuleEngine {
+            ctx,
+            tables,
+            rules,
+            plans,
+        })
+    }
+
+    /// The rules, in evaluation order.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// Every window kind some rule uses.
+    pub fn window_specs(&self) -> Vec<WindowSpec> {
+        let mut specs: Vec<WindowSpec> = self.rules.iter().map(|r| r.window).collect();
+        specs.sort();
+        specs.dedup();
+        specs
+    }
+
+    /// Evaluates the rules of the window's kind over its rows. A rule that
+    /// fails on this data is reported in its [`RuleRun`]; the others go on.
+    pub async fn evaluate(&self, window: &ClosedWindow) -> WindowResult {
+        self.tables.set(window);
+        let rows = window.rows();
+        let mut result = WindowResult::default();
+        for (index, rule) in self.rules.iter().enumerate() {
+            if rule.window != window.spec {
+                continue;
+            }
+            let started = Instant::now();
+            let outcome = self.run(index).await;
+            let mut run = RuleRun {
+                rule: index,
+                elapsed: started.elapsed(),
+                rows_scanned: rows,
+                hits: 0,
+                error: None,
+            };
+            match outcome {
+                Ok(hits) => {
+                    run.hits = hits.len();
+                    result.hits.extend(hits);
+                }
+                Err(e) => run.error = Some(e.to_string()),
+            }
+            result.runs.push(run);
+        }
+        self.tables.clear();
+        result
+    }
+
+    async fn run(&self, index: usize) -> Result<Vec<RuleHit>, DataFusionError> {
+        let planned = &self.plans[index];
+        let batches = self
+            .ctx
+            .execute_logical_plan(planned.plan.clone())
+            .await?
+            .collect()
+            .await?;
+        let mut hits = Vec::new();
+        for batch in &batches {
+            hits_of(
+                index,
+                self.rules[index].score,
+                planned.has_score,
+                batch,
+                &mut hits,
+            )?;
+        }
+        Ok(hits)
+    }
+}
+
+async fn register(
+    ctx: &SessionContext,
+    tables: &WindowTables,
+    reference: &[RefTable],
+    errors: &mut Vec<RuleError>,
+) {
+    for (name, table) in [
+        ("calls", &tables.calls),
+        ("sms", &tables.sms),
+        ("records", &tables.records),
+    ] {
+        if let Err(e) = ctx.register_table(name, table.clone()) {
+            errors.push(RuleError::at(
+                name,
+                None,
+                format!("cannot register window table: {e} (this is a bug)"),
+            ));
+        }
+    }
+    for table in reference {
+        let Some(path) = table.path.to_str() else {
+            errors.push(RuleError::at(&table.path, None, "path is not valid UTF-8"));
+            continue;
+        };
+        if !table.path.is_file() {
+            errors.push(RuleError::at(
+                &table.path,
+                None,
+                format!("reference table `{}`: file not found", table.name),
+            ));
+            continue;
+        }
+        let options = CsvReadOptions::new().has_header(true).file_extension("");
+        if let Err(e) = ctx.register_csv(table.name.as_str(), path, options).await {
+            errors.push(RuleError::at(
+                &table.path,
+                None,
+                format!("reference table `{}`: {e}", table.name),
+            ));
+        }
+    }
+}
+
+/// Plans a rule against the window tables and checks its output columns.
+async fn plan_rule(ctx: &SessionContext, rule: &Rule) -> Result<PlannedRule, RuleError> {
+    let error = |message: String| {
+        let line = sql_error_line(&message).or(Some(rule.query_line));
+        RuleError::at(&rule.path, line, message)
+    };
+    let frame = ctx.sql(&rule.sql).await.map_err(|e| error(describe(&e)))?;
+    // Building the physical plan over empty tables runs type checking and
+    // the optimizer, so errors that only show there are found now too.
+    frame
+        .clone()
+        .create_physical_plan()
+        .await
+        .map_err(|e| error(describe(&e)))?;
+    let schema = frame.schema();
+    let number = schema
+        .field_with_unqualified_name(NUMBER_COLUMN)
+        .map_err(|_| error(format!("the query must return a `{NUMBER_COLUMN}` column")))?;
+    if !matches!(
+        number.data_type(),
+        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View
+    ) {
+        return Err(error(format!(
+            "the `{NUMBER_COLUMN}` column must be text, not {}",
+            number.data_type()
+        )));
+    }
+    let has_score = match schema.field_with_unqualified_name(SCORE_COLUMN) {
+        Ok(f) if f.data_type().is_numeric() => true,
+        Ok(f) => {
+            return Err(error(format!(
+                "the `{SCORE_COLUMN}` column must be numeric, not {}",
+                f.data_type()
+            )));
+        }
+        Err(_) => false,
+    };
+    Ok(PlannedRule {
+        plan: frame.logical_plan().clone(),
+        has_score,
+    })
+}
+
+/// DataFusion's message without its internal backtrace noise.
+fn describe(e: &DataFusionError) -> String {
+    e.to_string().lines().next().unwrap_or_default().to_owned()
+}
+
+/// The line sqlparser reports, as in "... at Line: 7, Column: 3".
+fn sql_error_line(message: &str) -> Option<usize> {
+    let rest = &message[message.find("Line: ")? + 6..];
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+fn hits_of(
+    rule: usize,
+    default_score: f64,
+    has_score: bool,
+    batch: &RecordBatch,
+    out: &mut Vec<RuleHit>,
+) -> Result<(), DataFusionError> {
+    let schema = batch.schema();
+    let number_index = schema.index_of(NUMBER_COLUMN)?;
+    let numbers = cast(batch.column(number_index), &DataType::Utf8)?;
+    let numbers = numbers.as_string::<i32>();
+    let scores = if has_score {
+        Some(cast(
+            batch.column(schema.index_of(SCORE_COLUMN)?),
+            &DataType::Float64,
+        )?)
+    } else {
+        None
+    };
+    let scores = scores.as_ref().map(|s| s.as_primitive::<Float64Type>());
+    for row in 0..batch.num_rows() {
+        if numbers.is_null(row) {
+            continue;
+        }
+        let score = match scores {
+            Some(s) if !s.is_null(row) && s.value(row).is_finite() => s.value(row).clamp(0.0, 1.0),
+            _ => default_score,
+        };
+        let mut evidence = Map::new();
+        for (i, field) in schema.fields().iter().enumerate() {
+            let name = field.name();
+            if name != NUMBER_COLUMN && name != SCORE_COLUMN {
+                evidence.insert(name.clone(), cell(batch.column(i).as_ref(), row));
+            }
+        }
+        out.push(RuleHit {
+            rule,
+            number: numbers.value(row).to_owned(),
+            score,
+            evidence,
+        });
+    }
+    Ok(())
+}

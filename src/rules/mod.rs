@@ -1,0 +1,28 @@
+//! Analyst rules: one SQL query per file, evaluated by DataFusion over the
+//! rows of each closed window.
+//!
+//! A rule file is a header of `--` directives (name, window, score, action,
+//! description) followed by one query. Inside the query the tables `calls`,
+//! `sms` and `records` hold exactly the window's rows, with `window_start` and
+//! `window_end` as constant columns (as in Flink's windowing table functions),
+//! and the pipeline's reference tables can be joined. The query returns a
+//! `number` column, an optional `score`, and any other columns as evidence.
+//!
+//! Rules are planned once, at load time, against the record schema: a broken
+//! rule is found before any data flows, and every broken rule is reported at
+//! once with its file and line. Each window then re-executes the stored plan
+//! against table providers whose contents are swapped per window.
+
+mod engine;
+mod error;
+mod evidence;
+mod header;
+mod loader;
+mod rule;
+mod tables;
+
+pub use engine::{NUMBER_COLUMN, RuleEngine, RuleHit, RuleRun, SCORE_COLUMN, WindowResult};
+pub use error::{RuleError, RuleErrors};
+pub use loader::{RuleSource, load_rules, parse_rule};
+pub use rule::{Action, Rule};
+pub use tables::{RefTable, WINDOW_END, WINDOW_START, WindowTables, window_schema};

@@ -1,0 +1,176 @@
+//! The tables a rule queries: the window's rows (`calls`, `sms`, `records`)
+//! and the pipeline's reference tables.
+//!
+//! The window tables are DataFusion table providers whose rows are swapped
+//! before each window is evaluated, so a rule's plan is built once and
+//! re-executed. `window_start` and `window_end` are materialised only when a
+//! query uses them (DataFusion pushes the projection down to the scan).
+
+use std::path::PathBuf;
+use std::sync::{Arc, LazyLock, RwLock};
+
+use arrow::array::{ArrayRef, TimestampMillisecondArray};
+use arrow::datatypes::{Field, Schema, SchemaRef};
+use arrow::record_batch::RecordBatch;
+use async_trait::async_trait;
+use datafusion::catalog::{Session, TableProvider};
+use datafusion::datasource::TableType;
+use datafusion::datasource::memory::{DataSourceExec, MemorySourceConfig};
+use datafusion::error::Result as DfResult;
+use datafusion::logical_expr::Expr;
+use datafusion::physical_plan::ExecutionPlan;
+
+use crate::record::{record_schema, timestamp_type};
+use crate::windowing::ClosedWindow;
+
+/// Name of the window-start column of the window tables.
+pub const WINDOW_START: &str = "window_start";
+/// Name of the window-end column of the window tables.
+pub const WINDOW_END: &str = "window_end";
+
+/// A CSV file registered as a table that rules can join (allow-lists,
+/// prefix lists, device-type lists).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefTable {
+    /// The table name in SQL.
+    pub name: String,
+    /// The CSV file, with a header row.
+    pub path: PathBuf,
+}
+
+static WINDOW_SCHEMA: LazyLock<SchemaRef> = LazyLock::new(|| {
+    let mut fields: Vec<Field> = record_schema()
+        .fields()
+        .iter()
+        .map(|f| f.as_ref().clone())
+        .collect();
+    fields.push(Field::new(WINDOW_START, timestamp_type(), false));
+    fields.push(Field::new(WINDOW_END, timestamp_type(), false));
+    Arc::new(Schema::new(fields))
+});
+
+/// The schema of `calls`, `sms` and `records`: the record schema plus the
+/// window bounds.
+pub fn window_schema() -> SchemaRef {
+    WINDOW_SCHEMA.clone()
+}
+
+#[derive(Debug, Default)]
+struct WindowRows {
+    start_ms: i64,
+    end_ms: i64,
+    batches: Vec<RecordBatch>,
+}
+
+/// One window table; its rows are replaced for every window.
+#[derive(Debug, Default)]
+pub(crate) struct WindowTable {
+    rows: RwLock<Arc<WindowRows>>,
+}
+
+impl WindowTable {
+    fn set(&self, start_ms: i64, end_ms: i64, batches: Vec<RecordBatch>) {
+        let rows = Arc::new(WindowRows {
+            start_ms,
+            end_ms,
+            batches,
+        });
+        // A poisoned lock only means another evaluation panicked; the data
+        // is replaced wholesale, so it is safe to go on.
+        *self.rows.write().unwrap_or_else(|e| e.into_inner()) = rows;
+    }
+
+    fn current(&self) -> Arc<WindowRows> {
+        self.rows.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+}
+
+#[async_trait]
+impl TableProvider for WindowTable {
+    fn schema(&self) -> SchemaRef {
+        window_schema()
+    }
+
+    fn table_type(&self) -> TableType {
+        TableType::Temporary
+    }
+
+    async fn scan(
+        &self,
+        state: &dyn Session,
+        projection: Option<&Vec<usize>>,
+        _filters: &[Expr],
+        _limit: Option<usize>,
+    ) -> DfResult<Arc<dyn ExecutionPlan>> {
+        let rows = self.current();
+        let schema = window_schema();
+        let columns: Vec<usize> = match projection {
+            Some(p) => p.clone(),
+            None => (0..schema.fields().len()).collect(),
+        };
+        let projected = Arc::new(schema.project(&columns)?);
+        let partitions = state.config().target_partitions().max(1);
+        let mut parts: Vec<Vec<RecordBatch>> = vec![Vec::new(); partitions];
+        for (i, batch) in rows.batches.iter().enumerate() {
+            let projected_batch = project(batch, &columns, &projected, &rows)?;
+            parts[i % partitions].push(projected_batch);
+        }
+        let source = MemorySourceConfig::try_new(&parts, projected, None)?;
+        Ok(DataSourceExec::from_data_source(source))
+    }
+}
+
+/// Picks the projected columns of a record batch, building the constant
+/// window-bound columns when they are asked for.
+fn project(
+    batch: &RecordBatch,
+    columns: &[usize],
+    schema: &SchemaRef,
+    rows: &WindowRows,
+) -> DfResult<RecordBatch> {
+    let record_columns = batch.num_columns();
+    let n = batch.num_rows();
+    let constant = |v: i64| -> ArrayRef {
+        Arc::new(TimestampMillisecondArray::from_value(v, n).with_timezone("UTC"))
+    };
+    let arrays: Vec<ArrayRef> = columns
+        .iter()
+        .map(|&c| match c.checked_sub(record_columns) {
+            None => batch.column(c).clone(),
+            Some(0) => constant(rows.start_ms),
+            Some(_) => constant(rows.end_ms),
+        })
+        .collect();
+    let options = arrow::record_batch::RecordBatchOptions::new().with_row_count(Some(n));
+    Ok(RecordBatch::try_new_with_options(
+        schema.clone(),
+        arrays,
+        &options,
+    )?)
+}
+
+/// The three window tables, registered once in the rule session.
+#[derive(Debug, Default, Clone)]
+pub struct WindowTables {
+    pub(crate) calls: Arc<WindowTable>,
+    pub(crate) sms: Arc<WindowTable>,
+    pub(crate) records: Arc<WindowTable>,
+}
+
+impl WindowTables {
+    /// Makes the tables hold exactly the rows of `window`.
+    pub fn set(&self, window: &ClosedWindow) {
+        let (start, end) = (window.start_ms, window.end_ms);
+        self.calls.set(start, end, window.calls.clone());
+        self.sms.set(start, end, window.sms.clone());
+        let all = window.calls.iter().chain(&window.sms).cloned().collect();
+        self.records.set(start, end, all);
+    }
+
+    /// Empties the tables, so no window's rows outlive its evaluation.
+    pub fn clear(&self) {
+        for table in [&self.calls, &self.sms, &self.records] {
+            table.set(0, 0, Vec::new());
+        }
+    }
+}

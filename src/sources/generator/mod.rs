@@ -1,0 +1,1 @@
+//! Placeholder: the traffic generator is being written.

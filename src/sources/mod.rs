@@ -1,0 +1,2 @@
+//! Where records come from.
+pub mod generator;

@@ -1,0 +1,218 @@
+//! The window operator: assigns rows to panes, tracks the watermark and
+//! hands out windows as they close.
+
+use ahash::AHashMap;
+use arrow::array::{AsArray, UInt32Array};
+use arrow::compute::take_record_batch;
+use arrow::datatypes::TimestampMillisecondType;
+use arrow::error::ArrowError;
+use arrow::record_batch::RecordBatch;
+
+use super::panes::{Pane, PaneStore};
+use super::spec::{WindowSpec, gcd};
+use super::watermark::Watermark;
+use crate::record::{Kind, column};
+
+/// A window that has closed: its bounds, the rules' window kinds it serves,
+/// and its rows by kind (shared with the panes, not copied).
+#[derive(Debug, Clone)]
+pub struct ClosedWindow {
+    /// The window kind.
+    pub spec: WindowSpec,
+    /// Inclusive start, epoch milliseconds.
+    pub start_ms: i64,
+    /// Exclusive end, epoch milliseconds.
+    pub end_ms: i64,
+    /// The window's call rows.
+    pub calls: Vec<RecordBatch>,
+    /// The window's SMS rows.
+    pub sms: Vec<RecordBatch>,
+}
+
+impl ClosedWindow {
+    /// Rows in the window.
+    pub fn rows(&self) -> usize {
+        self.calls
+            .iter()
+            .chain(&self.sms)
+            .map(RecordBatch::num_rows)
+            .sum()
+    }
+}
+
+/// Per window kind: the end of the next window to close.
+#[derive(Debug, Clone, Copy)]
+struct SpecCursor {
+    spec: WindowSpec,
+    next_end: Option<i64>,
+}
+
+/// Assigns records to panes and closes windows as the watermark passes them.
+#[derive(Debug)]
+pub struct WindowOperator {
+    cursors: Vec<SpecCursor>,
+    pane_ms: i64,
+    watermark: Watermark,
+    panes: PaneStore,
+}
+
+impl WindowOperator {
+    /// An operator serving the given window kinds (duplicates are merged).
+    pub fn new(specs: impl IntoIterator<Item = WindowSpec>, lateness_ms: i64) -> Self {
+        let mut specs: Vec<WindowSpec> = specs.into_iter().collect();
+        specs.sort();
+        specs.dedup();
+        let pane_ms = specs
+            .iter()
+            .fold(0, |acc, s| gcd(gcd(acc, s.size_ms), s.slide_ms))
+            .max(1);
+        WindowOperator {
+            cursors: specs
+                .into_iter()
+                .map(|spec| SpecCursor {
+                    spec,
+                    next_end: None,
+                })
+                .collect(),
+            pane_ms,
+            watermark: Watermark::new(lateness_ms),
+            panes: PaneStore::default(),
+        }
+    }
+
+    /// The pane length: the largest duration dividing every size and slide.
+    pub fn pane_ms(&self) -> i64 {
+        self.pane_ms
+    }
+
+    /// The current watermark.
+    pub fn watermark(&self) -> &Watermark {
+        &self.watermark
+    }
+
+    /// Rows held in open windows.
+    pub fn rows_held(&self) -> usize {
+        self.panes.rows()
+    }
+
+    /// Panes held for open windows.
+    pub fn panes_held(&self) -> usize {
+        self.panes.len()
+    }
+
+    /// Adds a batch of decoded records (in arrival order) and returns the
+    /// indices of the rows that were late. The watermark advances row by row,
+    /// so the outcome does not depend on how the stream was cut into batches.
+    pub fn insert(&mut self, batch: &RecordBatch) -> Result<Vec<u32>, ArrowError> {
+        let times = batch
+            .column_by_name(column::EVENT_TIME)
+            .and_then(|c| c.as_primitive_opt::<TimestampMillisecondType>())
+            .ok_or_else(|| ArrowError::SchemaError("batch has no millisecond event_time".into()))?;
+        let kinds = batch
+            .column_by_name(column::KIND)
+            .and_then(|c| c.as_string_opt::<i32>())
+            .ok_or_else(|| ArrowError::SchemaError("batch has no kind column".into()))?;
+        let mut late = Vec::new();
+        let mut groups: AHashMap<(i64, bool), Vec<u32>> = AHashMap::new();
+        for (row, &ts) in times.values().iter().enumerate() {
+            let pane_start = ts.div_euclid(self.pane_ms) * self.pane_ms;
+            if self.watermark.has_passed(pane_start + self.pane_ms) {
+                late.push(row as u32);
+                continue;
+            }
+            self.watermark.observe(ts);
+            let is_sms = kinds.value(row) == Kind::Sms.as_str();
+            groups
+                .entry((pane_start, is_sms))
+                .or_default()
+                .push(row as u32);
+        }
+        for ((pane_start, is_sms), rows) in groups {
+            let part = if rows.len() == batch.num_rows() {
+                batch.clone()
+            } else {
+                take_record_batch(batch, &UInt32Array::from(rows))?
+            };
+            let kind = if is_sms { Kind::Sms } else { Kind::Call };
+            self.open_windows_for(pane_start);
+            self.panes.insert(pane_start, kind, part);
+        }
+        Ok(late)
+    }
+
+    /// Makes sure every window kind's cursor is at or before the first
+    /// window that contains a pane starting at `pane_start`.
+    fn open_windows_for(&mut self, pane_start: i64) {
+        for cursor in &mut self.cursors {
+            let end = cursor.spec.first_end_after(pane_start);
+            cursor.next_end = Some(cursor.next_end.map_or(end, |e| e.min(end)));
+        }
+    }
+
+    /// The windows the watermark has passed, ordered by end time, then by
+    /// window kind. Panes no open window needs are dropped.
+    pub fn close_ready(&mut self) -> Vec<ClosedWindow> {
+        let watermark = self.watermark;
+        self.close_while(|end, _| watermark.has_passed(end))
+    }
+
+    /// Closes every window that holds any row: the end of the input.
+    pub fn close_all(&mut self) -> Vec<ClosedWindow> {
+        let Some(last_pane) = self.panes.last_start() else {
+            return Vec::new();
+        };
+        self.close_while(|end, spec| end - spec.size_ms <= last_pane)
+    }
+
+    fn close_while(&mut self, should_close: impl Fn(i64, WindowSpec) -> bool) -> Vec<ClosedWindow> {
+        let mut closed = Vec::new();
+        for i in 0..self.cursors.len() {
+            let SpecCursor { spec, next_end } = self.cursors[i];
+            let Some(mut end) = next_end else { continue };
+            while should_close(end, spec) {
+                if let Some(window) = self.window(spec, end) {
+                    closed.push(window);
+                }
+                end += spec.slide_ms;
+            }
+            self.cursors[i].next_end = Some(end);
+        }
+        closed.sort_by_key(|w| (w.end_ms, w.spec));
+        self.evict();
+        closed
+    }
+
+    /// The window of `spec` ending at `end`, or `None` when it has no rows.
+    fn window(&self, spec: WindowSpec, end: i64) -> Option<ClosedWindow> {
+        let start = end - spec.size_ms;
+        let mut window = ClosedWindow {
+            spec,
+            start_ms: start,
+            end_ms: end,
+            calls: Vec::new(),
+            sms: Vec::new(),
+        };
+        for Pane { calls, sms, .. } in self.panes.in_range(start..end) {
+            window.calls.extend(calls.iter().cloned());
+            window.sms.extend(sms.iter().cloned());
+        }
+        (window.rows() > 0).then_some(window)
+    }
+
+    /// Drops the panes that start before every kind's next window.
+    fn evict(&mut self) {
+        let needed_from = self
+            .cursors
+            .iter()
+            .filter_map(|c| c.next_end.map(|end| end - c.spec.size_ms))
+            .min();
+        if let (Some(from), Some(first)) = (needed_from, self.panes.first_start()) {
+            if first < from {
+                self.panes.evict_before(from);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
