@@ -1,4 +1,5 @@
 //! scamstream (architecture docs written later in this session).
+pub mod decisions;
 pub mod record;
 pub mod rules;
 pub mod sources;

@@ -1,0 +1,25 @@
+//! From rule hits to decisions: scores, allow-lists and the block-list's
+//! lifecycle.
+//!
+//! When a window closes, each number's hits are combined with the other
+//! rules' hits that are still in effect (a hit stays in effect until its rule's
+//! next window would have confirmed it: one slide). The combined score is a
+//! noisy-OR, `1 - Π(1 - score)`, so independent weak signals add up but none
+//! can exceed 1. At or above the block threshold the number is blocked (only
+//! `action: block` rules count towards that); at or above the alert threshold
+//! an alert is written. Allow-listed numbers are never blocked or alerted.
+//!
+//! A block lasts a TTL in event time. Flagging a blocked number again extends
+//! it, but the entry is re-published only when the expiry moved by a material
+//! amount, the score moved, or a new rule joined, so switches are not flooded
+//! every few minutes. When a block expires an `unblock` entry is written.
+
+mod allowlist;
+mod decider;
+mod entry;
+mod score;
+
+pub use allowlist::{AllowList, AllowListError};
+pub use decider::{Decider, DecisionConfig, DecisionStats, RuleInfo};
+pub use entry::{Decision, Entry, format_ts};
+pub use score::noisy_or;
