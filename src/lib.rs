@@ -1,6 +1,93 @@
-//! scamstream (architecture docs written later in this session).
+//! # scamstream
+//!
+//! A stream-analytics engine that stops scam calls. Operators stream call
+//! detail records (CDRs) and SMS records; analysts write detection rules in
+//! plain SQL over event-time windows; scamstream evaluates them in Apache
+//! DataFusion on Arrow batches, scores every number, and publishes the
+//! numbers to block to a block-list that switches, SMSCs and firewalls apply.
+//!
+//! ## Data flow
+//!
+//! ```text
+//!  sources ──▶ record ──▶ windowing ──▶ rules ──▶ decisions ──▶ sinks
+//!  file, stdin, decode &    panes, water-  DataFusion   noisy-OR,     blocklist.jsonl
+//!  generator   normalise    marks, close   SQL per      allow-list,   alerts.jsonl
+//!  (Kafka)     to Arrow     windows        window       TTL, renewal  (Kafka topics)
+//!                │              │
+//!                └── rejects ◀──┘  (malformed, missing field, bad timestamp,
+//!                                   bad number, bad value, late) with reason,
+//!                                   location and original bytes
+//! ```
+//!
+//! [`pipeline`] wires the stages; [`metrics`] counts what each one does;
+//! [`config`] reads pipeline files; [`cli`] is the command line;
+//! [`backtest`] scores a block-list against labelled traffic.
+//!
+//! ## Design choices
+//!
+//! - **Arrow from the start.** Records are validated once and appended to
+//!   Arrow column builders ([`record`]); every later stage works on
+//!   `RecordBatch`es, so rules run on DataFusion without conversion.
+//! - **Panes, not copies.** A window is a run of *panes*, slices of event time
+//!   whose length divides every rule's size and slide ([`windowing`]). A
+//!   record is stored once, however many hopping windows hold it, and a pane
+//!   can later hold partial aggregates instead of rows for day-long windows.
+//! - **Time moves with the data.** The watermark is the newest event time
+//!   minus the allowed lateness, advanced row by row, so a run's output is a
+//!   function of its input alone, however it was cut into batches. A record
+//!   behind a closed window is rejected as `late`, never silently dropped.
+//! - **Plan once, run per window.** Each rule is parsed and planned at load
+//!   time against the record schema ([`rules`]); errors name file and line, and
+//!   every broken rule is reported at once. Per window, the stored plan is
+//!   re-executed against table providers whose rows are swapped in.
+//! - **Decisions are state.** Hits of all rules are combined per number with a
+//!   noisy-OR ([`decisions`]); blocks live for a TTL in event time, renewals
+//!   are re-published only when they change something material, and expiry
+//!   writes an `unblock`, so the block-list can be replayed into any switch.
+//! - **Nothing is lost quietly.** Every rejected record is counted by reason
+//!   and written with its reason, location and original bytes.
+//!
+//! ## Example
+//!
+//! Plan a rule and evaluate it over one window of records:
+//!
+//! ```
+//! # tokio::runtime::Runtime::new().unwrap().block_on(async {
+//! use std::path::Path;
+//! use scamstream::record::{Decoder, NumberNormalizer};
+//! use scamstream::rules::{RuleEngine, parse_rule};
+//! use scamstream::windowing::WindowOperator;
+//!
+//! let rule = parse_rule(Path::new("busy.sql"), "\
+//! -- name: busy
+//! -- window: 15m
+//! SELECT caller AS number, count(*) AS calls FROM calls GROUP BY caller HAVING count(*) >= 2
+//! ").unwrap();
+//! let engine = RuleEngine::new(vec![rule], &[]).await.unwrap();
+//!
+//! let mut decoder = Decoder::new(NumberNormalizer::new(66).unwrap());
+//! for minute in 0..2 {
+//!     let line = format!(r#"{{"kind":"call","ts":"2026-11-02T01:0{minute}:00Z",
+//!         "caller":"0812345678","callee":"+66898765432","duration_s":0}}"#);
+//!     decoder.push_json(line.as_bytes()).unwrap();
+//! }
+//! let mut windows = WindowOperator::new(engine.window_specs(), 120_000);
+//! windows.insert(&decoder.finish()).unwrap();
+//! let closed = windows.close_all();
+//! let hits = engine.evaluate(&closed[0]).await.hits;
+//! assert_eq!(hits[0].number, "+66812345678");
+//! assert_eq!(hits[0].evidence["calls"], 2);
+//! # });
+//! ```
+
+pub mod backtest;
+pub mod cli;
+pub mod config;
 pub mod decisions;
+pub mod metrics;
+pub mod pipeline;
 pub mod record;
 pub mod rules;
+pub mod sinks;
 pub mod sources;
 pub mod windowing;

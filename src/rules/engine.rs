@@ -14,6 +14,7 @@ use serde_json::{Map, Value};
 
 use super::error::{RuleError, RuleErrors};
 use super::evidence::cell;
+use super::loader::{RuleSource, read_rules};
 use super::rule::Rule;
 use super::tables::{RefTable, WindowTables};
 use crate::windowing::{ClosedWindow, WindowSpec};
@@ -62,7 +63,6 @@ pub struct WindowResult {
 
 struct PlannedRule {
     plan: LogicalPlan,
-    has_score: bool,
 }
 
 /// A DataFusion session holding the window tables, the reference tables and
@@ -83,6 +83,21 @@ impl std::fmt::Debug for RuleEngine {
 }
 
 impl RuleEngine {
+    /// Reads every rule file of `source` and plans each one whose header is
+    /// valid, so header and query problems of all files are reported together.
+    pub async fn load(source: &RuleSource, reference: &[RefTable]) -> Result<Self, RuleErrors> {
+        let (rules, mut errors) = read_rules(source);
+        match RuleEngine::new(rules, reference).await {
+            Ok(engine) if errors.is_empty() => Ok(engine),
+            Ok(_) => Err(RuleErrors(errors)),
+            Err(RuleErrors(mut more)) => {
+                errors.append(&mut more);
+                errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+                Err(RuleErrors(errors))
+            }
+        }
+    }
+
     /// Registers the tables and plans every rule; every rule that fails to
     /// plan is reported.
     pub async fn new(rules: Vec<Rule>, reference: &[RefTable]) -> Result<Self, RuleErrors> {
@@ -164,17 +179,7 @@ impl RuleEngine {
             .await?
             .collect()
             .await?;
-        let mut hits = Vec::new();
-        for batch in &batches {
-            hits_of(
-                index,
-                self.rules[index].score,
-                planned.has_score,
-                batch,
-                &mut hits,
-            )?;
-        }
-        Ok(hits)
+        hits_from_batches(index, &self.rules[index], &batches)
     }
 }
 
@@ -248,19 +253,16 @@ async fn plan_rule(ctx: &SessionContext, rule: &Rule) -> Result<PlannedRule, Rul
             number.data_type()
         )));
     }
-    let has_score = match schema.field_with_unqualified_name(SCORE_COLUMN) {
-        Ok(f) if f.data_type().is_numeric() => true,
-        Ok(f) => {
-            return Err(error(format!(
-                "the `{SCORE_COLUMN}` column must be numeric, not {}",
-                f.data_type()
-            )));
-        }
-        Err(_) => false,
-    };
+    if let Ok(f) = schema.field_with_unqualified_name(SCORE_COLUMN)
+        && !f.data_type().is_numeric()
+    {
+        return Err(error(format!(
+            "the `{SCORE_COLUMN}` column must be numeric, not {}",
+            f.data_type()
+        )));
+    }
     Ok(PlannedRule {
         plan: frame.logical_plan().clone(),
-        has_score,
     })
 }
 
@@ -276,14 +278,31 @@ fn sql_error_line(message: &str) -> Option<usize> {
     digits.parse().ok()
 }
 
+/// Turns a rule's query output into hits: one per row with a non-null
+/// `number`, scored by the `score` column when present and valid, else by
+/// the rule's header.
+pub fn hits_from_batches(
+    rule_index: usize,
+    rule: &Rule,
+    batches: &[RecordBatch],
+) -> Result<Vec<RuleHit>, DataFusionError> {
+    let mut hits = Vec::new();
+    for batch in batches {
+        hits_of(rule_index, rule.score, batch, &mut hits)?;
+    }
+    Ok(hits)
+}
+
 fn hits_of(
     rule: usize,
     default_score: f64,
-    has_score: bool,
     batch: &RecordBatch,
     out: &mut Vec<RuleHit>,
 ) -> Result<(), DataFusionError> {
     let schema = batch.schema();
+    let has_score = schema
+        .field_with_name(SCORE_COLUMN)
+        .is_ok_and(|f| f.data_type().is_numeric());
     let number_index = schema.index_of(NUMBER_COLUMN)?;
     let numbers = cast(batch.column(number_index), &DataType::Utf8)?;
     let numbers = numbers.as_string::<i32>();

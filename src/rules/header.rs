@@ -13,6 +13,8 @@ pub(crate) struct Header {
     pub(crate) description: Option<String>,
     /// The first line that is not part of the header.
     pub(crate) body_line: usize,
+    /// Directives that were present, valid or not.
+    pub(crate) seen: Vec<String>,
 }
 
 /// Reads the header; problems are returned as `(line, message)` pairs, all
@@ -35,6 +37,7 @@ pub(crate) fn parse_header(text: &str) -> (Header, Vec<(usize, String)>) {
         let comment = comment.trim();
         match directive(comment) {
             Some((key, value)) => {
+                header.seen.push(key.to_owned());
                 if let Err(message) = apply(&mut header, key, value, line) {
                     problems.push((line, message));
                 }

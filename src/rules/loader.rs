@@ -36,12 +36,25 @@ const BUILTIN: &[(&str, &str)] = &[
 /// Reads and checks the header of every rule; reports every problem found.
 /// The queries are planned later, by [`super::RuleEngine::new`].
 pub fn load_rules(source: &RuleSource) -> Result<Vec<Rule>, RuleErrors> {
+    let (rules, errors) = read_rules(source);
+    if errors.is_empty() {
+        Ok(rules)
+    } else {
+        Err(RuleErrors(errors))
+    }
+}
+
+/// The rules whose headers are valid, and the problems of the others.
+pub(crate) fn read_rules(source: &RuleSource) -> (Vec<Rule>, Vec<RuleError>) {
     let files = match source {
         RuleSource::Builtin => BUILTIN
             .iter()
             .map(|(path, text)| (PathBuf::from(path), Ok((*text).to_owned())))
             .collect(),
-        RuleSource::Dir(dir) => read_dir(dir)?,
+        RuleSource::Dir(dir) => match read_dir(dir) {
+            Ok(files) => files,
+            Err(e) => return (Vec::new(), vec![e]),
+        },
     };
     let mut rules = Vec::new();
     let mut errors = Vec::new();
@@ -79,23 +92,14 @@ pub fn load_rules(source: &RuleSource) -> Result<Vec<Rule>, RuleErrors> {
         };
         errors.push(RuleError::at(place, None, "no rule files (*.sql) found"));
     }
-    if errors.is_empty() {
-        Ok(rules)
-    } else {
-        Err(RuleErrors(errors))
-    }
+    (rules, errors)
 }
 
 type FileText = (PathBuf, std::io::Result<String>);
 
-fn read_dir(dir: &Path) -> Result<Vec<FileText>, RuleErrors> {
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        RuleErrors(vec![RuleError::at(
-            dir,
-            None,
-            format!("cannot read the rule directory: {e}"),
-        )])
-    })?;
+fn read_dir(dir: &Path) -> Result<Vec<FileText>, RuleError> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| RuleError::at(dir, None, format!("cannot read the rule directory: {e}")))?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "sql"))
@@ -119,11 +123,10 @@ pub fn parse_rule(path: &Path, text: &str) -> Result<Rule, Vec<RuleError>> {
         .collect();
     let missing =
         |what: &str| RuleError::at(path, Some(1), format!("missing `-- {what}:` directive"));
-    if header.name.is_none() {
-        errors.push(missing("name"));
-    }
-    if header.window.is_none() {
-        errors.push(missing("window"));
+    for key in ["name", "window"] {
+        if !header.seen.iter().any(|k| k == key) {
+            errors.push(missing(key));
+        }
     }
     if text
         .lines()

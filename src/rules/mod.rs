@@ -21,7 +21,9 @@ mod loader;
 mod rule;
 mod tables;
 
-pub use engine::{NUMBER_COLUMN, RuleEngine, RuleHit, RuleRun, SCORE_COLUMN, WindowResult};
+pub use engine::{
+    NUMBER_COLUMN, RuleEngine, RuleHit, RuleRun, SCORE_COLUMN, WindowResult, hits_from_batches,
+};
 pub use error::{RuleError, RuleErrors};
 pub use loader::{RuleSource, load_rules, parse_rule};
 pub use rule::{Action, Rule};

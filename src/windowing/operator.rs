@@ -206,10 +206,10 @@ impl WindowOperator {
             .iter()
             .filter_map(|c| c.next_end.map(|end| end - c.spec.size_ms))
             .min();
-        if let (Some(from), Some(first)) = (needed_from, self.panes.first_start()) {
-            if first < from {
-                self.panes.evict_before(from);
-            }
+        if let (Some(from), Some(first)) = (needed_from, self.panes.first_start())
+            && first < from
+        {
+            self.panes.evict_before(from);
         }
     }
 }

@@ -1,0 +1,70 @@
+//! Windowing plus rule evaluation: decoded batches through the window
+//! operator and the starter rules, without decoding or output.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use scamstream::record::{Decoder, NumberNormalizer};
+use scamstream::rules::{RuleEngine, RuleSource};
+use scamstream::sources::generator::{Generator, GeneratorConfig};
+use scamstream::windowing::WindowOperator;
+
+fn batches() -> (Vec<arrow::record_batch::RecordBatch>, usize) {
+    let mut generator = Generator::new(GeneratorConfig {
+        subscribers: 50_000,
+        hours: 1.0,
+        ..GeneratorConfig::default()
+    });
+    let mut decoder = Decoder::new(NumberNormalizer::new(66).expect("66 is Thailand"));
+    let mut batches = Vec::new();
+    let mut rows = 0;
+    let mut buf = Vec::new();
+    while generator.next_slice(&mut buf) > 0 {
+        for line in buf.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+            let _ = decoder.push_json(line);
+        }
+        buf.clear();
+        if decoder.len() >= 65_536 {
+            let batch = decoder.finish();
+            rows += batch.num_rows();
+            batches.push(batch);
+        }
+    }
+    let batch = decoder.finish();
+    rows += batch.num_rows();
+    batches.push(batch);
+    (batches, rows)
+}
+
+fn windows_and_rules(c: &mut Criterion) {
+    let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
+    let engine = runtime
+        .block_on(RuleEngine::load(&RuleSource::Dir("sql".into()), &[]))
+        .expect("the shipped rules plan");
+    let (batches, rows) = batches();
+    let mut group = c.benchmark_group("windowing");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(rows as u64));
+    group.bench_function("windows_and_starter_rules", |b| {
+        b.iter(|| {
+            runtime.block_on(async {
+                let mut operator = WindowOperator::new(engine.window_specs(), 120_000);
+                let mut hits = 0;
+                for batch in &batches {
+                    operator
+                        .insert(batch)
+                        .expect("decoded batches have the record schema");
+                    for window in operator.close_ready() {
+                        hits += engine.evaluate(&window).await.hits.len();
+                    }
+                }
+                for window in operator.close_all() {
+                    hits += engine.evaluate(&window).await.hits.len();
+                }
+                hits
+            })
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, windows_and_rules);
+criterion_main!(benches);

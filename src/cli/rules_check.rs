@@ -1,0 +1,29 @@
+//! `scamstream rules check`: parse and plan rules without running anything.
+
+use std::path::Path;
+
+use super::Failure;
+use crate::config::load_pipeline;
+use crate::rules::{RuleEngine, RuleSource};
+
+pub(crate) async fn check(dir: &Path, pipeline: Option<&Path>) -> Result<(), Failure> {
+    let tables = match pipeline {
+        Some(p) => load_pipeline(Some(p)).map_err(Failure::config)?.tables,
+        None => Vec::new(),
+    };
+    let engine = RuleEngine::load(&RuleSource::Dir(dir.to_owned()), &tables)
+        .await
+        .map_err(Failure::config)?;
+    for rule in engine.rules() {
+        println!(
+            "ok  {:<28} window {:<14} action {:<6} score {}  ({})",
+            rule.name,
+            rule.window.to_string(),
+            rule.action.as_str(),
+            rule.score,
+            rule.path.display()
+        );
+    }
+    println!("{} rules planned without errors", engine.rules().len());
+    Ok(())
+}

@@ -1,0 +1,389 @@
+//! Checking a raw pipeline and resolving it into typed settings.
+
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+
+use super::error::{ConfigError, ConfigErrors};
+use super::raw::RawPipeline;
+use crate::decisions::DecisionConfig;
+use crate::record::NumberNormalizer;
+use crate::rules::{RefTable, RuleSource};
+use crate::sources::InputFormat;
+use crate::sources::generator::GeneratorConfig;
+use crate::windowing::parse_duration;
+
+/// Where `run` looks for its pipeline when none is given.
+pub const DEFAULT_PIPELINE_PATH: &str = "pipelines/default.toml";
+
+/// The default pipeline as shipped, for when the file is not at hand.
+pub fn default_pipeline_text() -> &'static str {
+    include_str!("../../pipelines/default.toml")
+}
+
+/// Where records come from.
+#[derive(Debug, Clone)]
+pub enum SourceConfig {
+    /// A file, or `-` for standard input.
+    File {
+        /// The path.
+        path: PathBuf,
+        /// How it is laid out.
+        format: InputFormat,
+    },
+    /// The built-in generator.
+    Generator(GeneratorConfig),
+}
+
+impl SourceConfig {
+    /// A file source for `--input`; the format comes from the extension.
+    pub fn from_input(path: &str) -> Result<SourceConfig, String> {
+        let path = PathBuf::from(path);
+        let format = if path.as_os_str() == "-" {
+            InputFormat::JsonLines
+        } else {
+            InputFormat::from_path(&path).ok_or_else(|| {
+                format!(
+                    "input `{}` must end in .jsonl, .json or .csv (or be `-` for stdin)",
+                    path.display()
+                )
+            })?
+        };
+        Ok(SourceConfig::File { path, format })
+    }
+}
+
+/// Output files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputsConfig {
+    /// Block and unblock entries.
+    pub blocklist: PathBuf,
+    /// Alerts.
+    pub alerts: PathBuf,
+    /// Rejected and late records.
+    pub rejects: PathBuf,
+}
+
+/// A checked pipeline.
+#[derive(Debug, Clone)]
+pub struct PipelineConfig {
+    /// Where it was read from.
+    pub origin: String,
+    /// Where records come from.
+    pub source: SourceConfig,
+    /// Country calling code of national numbers.
+    pub country_code: u16,
+    /// Allowed lateness in milliseconds.
+    pub allowed_lateness_ms: i64,
+    /// Where the rules are.
+    pub rules: RuleSource,
+    /// Reference tables.
+    pub tables: Vec<RefTable>,
+    /// Thresholds and lifetimes.
+    pub decisions: DecisionConfig,
+    /// The allow-list file, if any.
+    pub allow_list: Option<PathBuf>,
+    /// Outputs.
+    pub outputs: OutputsConfig,
+}
+
+/// Reads a pipeline file; `None` reads `pipelines/default.toml`, or the
+/// copy built into the binary when that file is not there.
+pub fn load_pipeline(path: Option<&Path>) -> Result<PipelineConfig, ConfigErrors> {
+    let (origin, text) = match path {
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| {
+                ConfigErrors(vec![ConfigError {
+                    origin: p.display().to_string(),
+                    line: None,
+                    message: format!("cannot read the pipeline file: {e}"),
+                }])
+            })?;
+            (p.display().to_string(), text)
+        }
+        None => match std::fs::read_to_string(DEFAULT_PIPELINE_PATH) {
+            Ok(text) => (DEFAULT_PIPELINE_PATH.to_owned(), text),
+            Err(_) => (
+                format!("{DEFAULT_PIPELINE_PATH} (built in)"),
+                default_pipeline_text().to_owned(),
+            ),
+        },
+    };
+    parse_pipeline(&origin, &text)
+}
+
+/// Parses and checks pipeline text; `origin` names it in errors.
+pub fn parse_pipeline(origin: &str, text: &str) -> Result<PipelineConfig, ConfigErrors> {
+    let raw: RawPipeline = toml::from_str(text).map_err(|e| {
+        let line = e.span().map(|s| line_of(text, s.start));
+        ConfigErrors(vec![ConfigError {
+            origin: origin.to_owned(),
+            line,
+            message: e.message().to_owned(),
+        }])
+    })?;
+    Resolver {
+        origin,
+        text,
+        errors: Vec::new(),
+    }
+    .resolve(raw)
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())]
+        .bytes()
+        .filter(|&b| b == b'\n')
+        .count()
+        + 1
+}
+
+struct Resolver<'a> {
+    origin: &'a str,
+    text: &'a str,
+    errors: Vec<ConfigError>,
+}
+
+impl Resolver<'_> {
+    fn error<T>(&mut self, at: &Spanned<T>, message: String) {
+        self.errors.push(ConfigError {
+            origin: self.origin.to_owned(),
+            line: Some(line_of(self.text, at.span().start)),
+            message,
+        });
+    }
+
+    fn duration(&mut self, value: Option<&Spanned<String>>, key: &str, default_ms: i64) -> i64 {
+        let Some(v) = value else { return default_ms };
+        match parse_duration(v.get_ref()) {
+            Ok(ms) if ms > 0 || key == "time.allowed_lateness" && ms == 0 => ms,
+            Ok(_) => {
+                self.error(v, format!("{key} must be positive"));
+                default_ms
+            }
+            Err(e) => {
+                self.error(v, format!("{key}: {e}"));
+                default_ms
+            }
+        }
+    }
+
+    fn fraction(&mut self, value: Option<&Spanned<f64>>, key: &str, default: f64) -> f64 {
+        let Some(v) = value else { return default };
+        let x = *v.get_ref();
+        if (0.0..=1.0).contains(&x) {
+            x
+        } else {
+            self.error(v, format!("{key} must be between 0 and 1, got {x}"));
+            default
+        }
+    }
+
+    fn resolve(mut self, raw: RawPipeline) -> Result<PipelineConfig, ConfigErrors> {
+        let source = self.source(&raw);
+        let country_code = match &raw.record.country_code {
+            None => 66,
+            Some(cc) => match u16::try_from(*cc.get_ref())
+                .ok()
+                .filter(|c| NumberNormalizer::new(*c).is_ok())
+            {
+                Some(c) => c,
+                None => {
+                    self.error(
+                        cc,
+                        format!(
+                            "record.country_code {} is not a country calling code",
+                            cc.get_ref()
+                        ),
+                    );
+                    66
+                }
+            },
+        };
+        let allowed_lateness_ms = self.duration(
+            raw.time.allowed_lateness.as_ref(),
+            "time.allowed_lateness",
+            120_000,
+        );
+        let d = &raw.decisions;
+        let defaults = DecisionConfig::default();
+        let decisions = DecisionConfig {
+            block_threshold: self.fraction(
+                d.block_threshold.as_ref(),
+                "decisions.block_threshold",
+                defaults.block_threshold,
+            ),
+            alert_threshold: self.fraction(
+                d.alert_threshold.as_ref(),
+                "decisions.alert_threshold",
+                defaults.alert_threshold,
+            ),
+            block_ttl_ms: self.duration(
+                d.block_ttl.as_ref(),
+                "decisions.block_ttl",
+                defaults.block_ttl_ms,
+            ),
+            republish_after_ms: self.duration(
+                d.republish_after.as_ref(),
+                "decisions.republish_after",
+                defaults.republish_after_ms,
+            ),
+            republish_score_delta: defaults.republish_score_delta,
+        };
+        if let (Some(alert), true) = (
+            &d.alert_threshold,
+            decisions.alert_threshold > decisions.block_threshold,
+        ) {
+            self.error(
+                alert,
+                "decisions.alert_threshold must not exceed decisions.block_threshold".into(),
+            );
+        }
+        let mut tables = Vec::new();
+        for t in &raw.rules.tables {
+            let name = t.name.get_ref();
+            if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+                self.error(
+                    &t.name,
+                    format!("table name `{name}` must be letters, digits and `_`"),
+                );
+            } else if ["calls", "sms", "records"].contains(&name.as_str()) {
+                self.error(
+                    &t.name,
+                    format!("table name `{name}` is taken by the window tables"),
+                );
+            }
+            tables.push(RefTable {
+                name: name.clone(),
+                path: PathBuf::from(t.path.get_ref()),
+            });
+        }
+        let rules = match raw.rules.dir.as_deref() {
+            Some("builtin") => RuleSource::Builtin,
+            Some(dir) => RuleSource::Dir(dir.into()),
+            None => RuleSource::Dir("sql".into()),
+        };
+        let o = &raw.outputs;
+        let outputs = OutputsConfig {
+            blocklist: o
+                .blocklist
+                .as_deref()
+                .unwrap_or("out/blocklist.jsonl")
+                .into(),
+            alerts: o.alerts.as_deref().unwrap_or("out/alerts.jsonl").into(),
+            rejects: o.rejects.as_deref().unwrap_or("out/rejects.jsonl").into(),
+        };
+        if !self.errors.is_empty() {
+            return Err(ConfigErrors(self.errors));
+        }
+        Ok(PipelineConfig {
+            origin: self.origin.to_owned(),
+            source,
+            country_code,
+            allowed_lateness_ms,
+            rules,
+            tables,
+            decisions,
+            allow_list: d.allow_list.as_ref().map(|p| PathBuf::from(p.get_ref())),
+            outputs,
+        })
+    }
+
+    fn source(&mut self, raw: &RawPipeline) -> SourceConfig {
+        let s = &raw.source;
+        let kind = s
+            .kind
+            .as_ref()
+            .map_or("generator", |k| k.get_ref().as_str());
+        match kind {
+            "file" => match &s.path {
+                Some(path) => SourceConfig::from_input(path.get_ref()).unwrap_or_else(|message| {
+                    self.error(path, format!("source.path: {message}"));
+                    SourceConfig::Generator(GeneratorConfig::default())
+                }),
+                None => {
+                    if let Some(k) = &s.kind {
+                        self.error(k, "source.kind = \"file\" needs source.path".into());
+                    }
+                    SourceConfig::Generator(GeneratorConfig::default())
+                }
+            },
+            "generator" => {
+                let mut config = GeneratorConfig::default();
+                if let Some(n) = &s.subscribers {
+                    match usize::try_from(*n.get_ref()) {
+                        Ok(n) if n > 0 => config.subscribers = n,
+                        _ => self.error(
+                            n,
+                            "source.subscribers must be a positive whole number".into(),
+                        ),
+                    }
+                }
+                if let Some(h) = &s.hours {
+                    if *h.get_ref() > 0.0 {
+                        config.hours = *h.get_ref();
+                    } else {
+                        self.error(h, "source.hours must be positive".into());
+                    }
+                }
+                if let Some(seed) = s.seed {
+                    config.seed = seed;
+                }
+                SourceConfig::Generator(config)
+            }
+            other => {
+                let message = format!("source.kind `{other}` must be `file` or `generator`");
+                if let Some(k) = &s.kind {
+                    self.error(k, message);
+                }
+                SourceConfig::Generator(GeneratorConfig::default())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_default_is_valid() {
+        parse_pipeline("default", default_pipeline_text()).unwrap();
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_line() {
+        let text = "[source]\nkind = \"file\"\npath = \"x.txt\"\n\n[time]\nallowed_lateness = \"soon\"\n\n[decisions]\nblock_threshold = 1.5\nblock_ttl = \"0h\"\n";
+        let errors = parse_pipeline("p.toml", text).unwrap_err().0;
+        let lines: Vec<Option<usize>> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(
+            lines,
+            vec![Some(3), Some(6), Some(9), Some(10)],
+            "{errors:?}"
+        );
+        assert!(errors[0].to_string().starts_with("p.toml:3: source.path"));
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_a_line() {
+        let errors = parse_pipeline("p.toml", "[decisions]\nblock_treshold = 0.9\n")
+            .unwrap_err()
+            .0;
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].line, Some(2));
+        assert!(
+            errors[0].message.contains("block_treshold"),
+            "{}",
+            errors[0].message
+        );
+    }
+
+    #[test]
+    fn an_empty_file_means_every_default() {
+        let c = parse_pipeline("p.toml", "").unwrap();
+        assert_eq!(c.country_code, 66);
+        assert_eq!(c.allowed_lateness_ms, 120_000);
+        assert_eq!(c.rules, RuleSource::Dir("sql".into()));
+        assert!(matches!(c.source, SourceConfig::Generator(_)));
+    }
+}

@@ -1,0 +1,30 @@
+//! Metric names. Changing one breaks dashboards: treat them as an API.
+
+/// Records read from a source, by source kind.
+pub const RECORDS_RECEIVED: &str = "scamstream_records_received_total";
+/// Records turned away, by reason.
+pub const RECORDS_REJECTED: &str = "scamstream_records_rejected_total";
+/// Records accepted into windows.
+pub const RECORDS_ACCEPTED: &str = "scamstream_records_accepted_total";
+/// Highest event time seen, epoch seconds.
+pub const WATERMARK_EVENT_TIME: &str = "scamstream_windowing_max_event_time_seconds";
+/// The event-time watermark, epoch seconds.
+pub const WATERMARK: &str = "scamstream_windowing_watermark_seconds";
+/// Windows closed and evaluated.
+pub const WINDOWS_CLOSED: &str = "scamstream_windowing_windows_closed_total";
+/// Rows held in open windows.
+pub const ROWS_HELD: &str = "scamstream_windowing_rows_held";
+/// Rule evaluation time per window, by rule.
+pub const RULE_EVAL_SECONDS: &str = "scamstream_rules_evaluation_seconds";
+/// Rows a rule's window tables held, by rule.
+pub const RULE_ROWS_SCANNED: &str = "scamstream_rules_rows_scanned_total";
+/// Numbers flagged, by rule.
+pub const RULE_HITS: &str = "scamstream_rules_hits_total";
+/// Rule evaluations that failed on data, by rule.
+pub const RULE_ERRORS: &str = "scamstream_rules_errors_total";
+/// Decisions published, by action (block, renewal, unblock, alert).
+pub const DECISIONS: &str = "scamstream_decisions_published_total";
+/// Block or alert decisions withheld for allow-listed numbers.
+pub const ALLOW_LIST_SUPPRESSED: &str = "scamstream_decisions_allow_list_suppressed_total";
+/// Numbers blocked now.
+pub const BLOCKLIST_SIZE: &str = "scamstream_decisions_blocklist_numbers";

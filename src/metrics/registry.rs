@@ -1,0 +1,192 @@
+//! The metric handles, registered in one Prometheus registry.
+
+use prometheus::{
+    Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, Opts, Registry,
+};
+
+use super::names::*;
+use crate::record::RejectReason;
+
+/// Handles to every metric.
+#[derive(Debug, Clone)]
+pub struct Metrics {
+    registry: Registry,
+    /// See [`RECORDS_RECEIVED`].
+    pub records_received: IntCounterVec,
+    /// See [`RECORDS_REJECTED`].
+    pub records_rejected: IntCounterVec,
+    /// See [`RECORDS_ACCEPTED`].
+    pub records_accepted: IntCounter,
+    /// See [`WATERMARK_EVENT_TIME`].
+    pub max_event_time: IntGauge,
+    /// See [`WATERMARK`].
+    pub watermark: IntGauge,
+    /// See [`WINDOWS_CLOSED`].
+    pub windows_closed: IntCounter,
+    /// See [`ROWS_HELD`].
+    pub rows_held: IntGauge,
+    /// See [`RULE_EVAL_SECONDS`].
+    pub rule_eval_seconds: HistogramVec,
+    /// See [`RULE_ROWS_SCANNED`].
+    pub rule_rows_scanned: IntCounterVec,
+    /// See [`RULE_HITS`].
+    pub rule_hits: IntCounterVec,
+    /// See [`RULE_ERRORS`].
+    pub rule_errors: IntCounterVec,
+    /// See [`DECISIONS`].
+    pub decisions: IntCounterVec,
+    /// See [`ALLOW_LIST_SUPPRESSED`].
+    pub allow_list_suppressed: IntCounter,
+    /// See [`BLOCKLIST_SIZE`].
+    pub blocklist_size: IntGauge,
+}
+
+impl Metrics {
+    /// Creates and registers every metric in a fresh registry.
+    pub fn new() -> Self {
+        let registry = Registry::new();
+        let counter_vec = |name: &str, help: &str, labels: &[&str]| {
+            let c =
+                IntCounterVec::new(Opts::new(name, help), labels).expect("valid metric definition");
+            registry
+                .register(Box::new(c.clone()))
+                .expect("metric names are unique");
+            c
+        };
+        let counter = |name: &str, help: &str| {
+            let c = IntCounter::new(name, help).expect("valid metric definition");
+            registry
+                .register(Box::new(c.clone()))
+                .expect("metric names are unique");
+            c
+        };
+        let gauge = |name: &str, help: &str| {
+            let g = IntGauge::new(name, help).expect("valid metric definition");
+            registry
+                .register(Box::new(g.clone()))
+                .expect("metric names are unique");
+            g
+        };
+        let buckets = vec![
+            0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
+        ];
+        let rule_eval_seconds = HistogramVec::new(
+            HistogramOpts::new(
+                RULE_EVAL_SECONDS,
+                "Time to evaluate a rule over one window.",
+            )
+            .buckets(buckets),
+            &["rule"],
+        )
+        .expect("valid metric definition");
+        registry
+            .register(Box::new(rule_eval_seconds.clone()))
+            .expect("metric names are unique");
+        let metrics = Metrics {
+            records_received: counter_vec(
+                RECORDS_RECEIVED,
+                "Records read from a source.",
+                &["source"],
+            ),
+            records_rejected: counter_vec(
+                RECORDS_REJECTED,
+                "Records turned away, by reason.",
+                &["reason"],
+            ),
+            records_accepted: counter(RECORDS_ACCEPTED, "Records accepted into windows."),
+            max_event_time: gauge(
+                WATERMARK_EVENT_TIME,
+                "Highest event time seen, epoch seconds.",
+            ),
+            watermark: gauge(WATERMARK, "Event-time watermark, epoch seconds."),
+            windows_closed: counter(WINDOWS_CLOSED, "Windows closed and evaluated."),
+            rows_held: gauge(ROWS_HELD, "Rows held in open windows."),
+            rule_eval_seconds,
+            rule_rows_scanned: counter_vec(
+                RULE_ROWS_SCANNED,
+                "Rows in the windows a rule evaluated.",
+                &["rule"],
+            ),
+            rule_hits: counter_vec(RULE_HITS, "Numbers flagged by a rule.", &["rule"]),
+            rule_errors: counter_vec(
+                RULE_ERRORS,
+                "Rule evaluations that failed on data.",
+                &["rule"],
+            ),
+            decisions: counter_vec(
+                DECISIONS,
+                "Block-list and alert entries published, by action.",
+                &["action"],
+            ),
+            allow_list_suppressed: counter(
+                ALLOW_LIST_SUPPRESSED,
+                "Decisions withheld for allow-listed numbers.",
+            ),
+            blocklist_size: gauge(BLOCKLIST_SIZE, "Numbers blocked now."),
+            registry,
+        };
+        for reason in RejectReason::ALL {
+            metrics
+                .records_rejected
+                .with_label_values(&[reason.as_str()]);
+        }
+        metrics
+    }
+
+    /// The registry, for the `/metrics` endpoint.
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
+    /// Prometheus text exposition of every metric.
+    pub fn render(&self) -> String {
+        let encoder = prometheus::TextEncoder::new();
+        encoder
+            .encode_to_string(&self.registry.gather())
+            .unwrap_or_default()
+    }
+
+    /// Rejections counted for `reason`.
+    pub fn rejected(&self, reason: RejectReason) -> u64 {
+        self.records_rejected
+            .with_label_values(&[reason.as_str()])
+            .get()
+    }
+
+    /// Declares a rule's series so they show as zero before its first hit.
+    pub fn register_rule(&self, rule: &str) -> Histogram {
+        self.rule_hits.with_label_values(&[rule]);
+        self.rule_errors.with_label_values(&[rule]);
+        self.rule_rows_scanned.with_label_values(&[rule]);
+        self.rule_eval_seconds.with_label_values(&[rule])
+    }
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_metric_is_named_by_convention_and_has_help() {
+        let m = Metrics::new();
+        m.register_rule("r");
+        m.records_received.with_label_values(&["file"]).inc();
+        m.decisions.with_label_values(&["block"]).inc();
+        for family in m.registry().gather() {
+            let name = family.name();
+            assert!(name.starts_with("scamstream_"), "{name}");
+            assert!(!family.help().is_empty(), "{name} has no help");
+        }
+        let text = m.render();
+        assert!(
+            text.contains("scamstream_records_rejected_total{reason=\"late\"} 0"),
+            "{text}"
+        );
+    }
+}

@@ -1,0 +1,307 @@
+//! The pipeline: one loop that moves chunks through every stage.
+//!
+//! ```text
+//! source ─chunk─▶ decode (all cores) ─batch─▶ window operator ─closed windows─▶ rules ─hits─▶ decider ─▶ sinks
+//!                   │ rejects                   │ late                                                 blocklist
+//!                   └──────────────▶ rejects ◀──┘                                                      alerts
+//! ```
+//!
+//! Stages run in order on each chunk, so the outputs are a deterministic
+//! function of the input whatever the chunk sizes; decoding, the costliest
+//! per-record step, is split across cores, and DataFusion parallelises each
+//! rule's query.
+
+mod decode;
+mod error;
+mod rejects;
+mod summary;
+
+use std::time::Instant;
+
+use prometheus::Histogram;
+
+pub use error::PipelineError;
+pub use summary::Summary;
+
+use crate::config::{OutputsConfig, PipelineConfig};
+use crate::decisions::{AllowList, Decider, Decision, RuleInfo};
+use crate::metrics::Metrics;
+use crate::record::{Decoder, NumberNormalizer, RejectReason, Rejection};
+use crate::rules::RuleEngine;
+use crate::sinks::{LineSink, NullSink, SinkError, open_sink};
+use crate::sources::{Chunk, Progress, Source};
+use crate::windowing::{ClosedWindow, WindowOperator};
+
+/// The three outputs of a run.
+pub struct Outputs {
+    /// Block and unblock entries.
+    pub blocklist: Box<dyn LineSink>,
+    /// Alerts.
+    pub alerts: Box<dyn LineSink>,
+    /// Rejected and late records.
+    pub rejects: Box<dyn LineSink>,
+}
+
+impl std::fmt::Debug for Outputs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Outputs")
+    }
+}
+
+impl Outputs {
+    /// Opens the configured files.
+    pub fn open(config: &OutputsConfig) -> Result<Self, SinkError> {
+        Ok(Outputs {
+            blocklist: open_sink(&config.blocklist)?,
+            alerts: open_sink(&config.alerts)?,
+            rejects: open_sink(&config.rejects)?,
+        })
+    }
+
+    /// Outputs that discard everything.
+    pub fn discard() -> Self {
+        Outputs {
+            blocklist: Box::new(NullSink),
+            alerts: Box::new(NullSink),
+            rejects: Box::new(NullSink),
+        }
+    }
+
+    fn flush(&mut self) -> Result<(), SinkError> {
+        self.blocklist.flush()?;
+        self.alerts.flush()?;
+        self.rejects.flush()
+    }
+}
+
+/// Every stage, wired together.
+#[derive(Debug)]
+pub struct Pipeline {
+    decoders: Vec<Decoder>,
+    operator: WindowOperator,
+    engine: RuleEngine,
+    decider: Decider,
+    outputs: Outputs,
+    metrics: Metrics,
+    rule_timers: Vec<Histogram>,
+}
+
+impl Pipeline {
+    /// Loads and plans the rules, reads the allow-list and opens nothing
+    /// else: the outputs are given.
+    pub async fn build(
+        config: &PipelineConfig,
+        outputs: Outputs,
+        metrics: Metrics,
+    ) -> Result<Self, PipelineError> {
+        let engine = RuleEngine::load(&config.rules, &config.tables).await?;
+        let allow = match &config.allow_list {
+            Some(path) => AllowList::load(path)?,
+            None => AllowList::default(),
+        };
+        let infos = engine
+            .rules()
+            .iter()
+            .map(|r| RuleInfo {
+                name: r.name.clone(),
+                action: r.action,
+                slide_ms: r.window.slide_ms,
+            })
+            .collect();
+        let decider = Decider::new(config.decisions.clone(), infos, allow);
+        let operator = WindowOperator::new(engine.window_specs(), config.allowed_lateness_ms);
+        let normalizer = NumberNormalizer::new(config.country_code).map_err(|e| {
+            PipelineError::Internal(format!("country code passed validation but {e}"))
+        })?;
+        let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let decoders = (0..workers)
+            .map(|_| Decoder::new(normalizer.clone()))
+            .collect();
+        let rule_timers = engine
+            .rules()
+            .iter()
+            .map(|r| metrics.register_rule(&r.name))
+            .collect();
+        Ok(Pipeline {
+            decoders,
+            operator,
+            engine,
+            decider,
+            outputs,
+            metrics,
+            rule_timers,
+        })
+    }
+
+    /// The metrics this pipeline updates.
+    pub fn metrics(&self) -> &Metrics {
+        &self.metrics
+    }
+
+    /// The rule engine.
+    pub fn engine(&self) -> &RuleEngine {
+        &self.engine
+    }
+
+    /// Runs `source` to its end, closing every open window at the end, and
+    /// returns the summary. `on_progress` is called after every chunk.
+    pub async fn run(
+        &mut self,
+        source: &mut dyn Source,
+        on_progress: &mut dyn FnMut(Progress),
+    ) -> Result<Summary, PipelineError> {
+        let started = Instant::now();
+        while let Some(chunk) = source.next_chunk()? {
+            self.process_chunk(source.name(), source.kind(), &chunk)
+                .await?;
+            on_progress(source.progress());
+        }
+        let closed = self.operator.close_all();
+        self.evaluate(closed).await?;
+        self.outputs.flush()?;
+        Ok(Summary::collect(
+            &self.metrics,
+            &self.engine,
+            self.decider.stats(),
+            started.elapsed(),
+        ))
+    }
+
+    /// Decodes, windows and evaluates one chunk.
+    pub async fn process_chunk(
+        &mut self,
+        source: &str,
+        kind: &str,
+        chunk: &Chunk,
+    ) -> Result<(), PipelineError> {
+        self.metrics
+            .records_received
+            .with_label_values(&[kind])
+            .inc_by(chunk.len() as u64);
+        let parts = decode::decode_chunk(&mut self.decoders, chunk);
+        let mut accepted = 0u64;
+        for part in &parts {
+            for (item, rejection) in &part.rejects {
+                self.reject(source, chunk, *item as usize, rejection)?;
+            }
+            let late = self.operator.insert(&part.batch).map_err(|e| {
+                PipelineError::Internal(format!("windowing a decoded batch failed: {e}"))
+            })?;
+            let late_message =
+                Rejection::new(RejectReason::Late, "arrived after its window had closed");
+            for row in &late {
+                self.reject(
+                    source,
+                    chunk,
+                    part.items[*row as usize] as usize,
+                    &late_message,
+                )?;
+            }
+            accepted += (part.batch.num_rows() - late.len()) as u64;
+        }
+        self.metrics.records_accepted.inc_by(accepted);
+        let watermark = *self.operator.watermark();
+        if let (Some(max), Some(wm)) = (watermark.max_event_ms(), watermark.current()) {
+            self.metrics.max_event_time.set(max / 1000);
+            self.metrics.watermark.set(wm / 1000);
+        }
+        let closed = self.operator.close_ready();
+        self.evaluate(closed).await?;
+        if let Some(wm) = watermark.current() {
+            let expired = self.decider.advance(wm);
+            self.publish(&expired)?;
+        }
+        self.metrics.rows_held.set(self.operator.rows_held() as i64);
+        Ok(())
+    }
+
+    fn reject(
+        &mut self,
+        source: &str,
+        chunk: &Chunk,
+        item: usize,
+        rejection: &Rejection,
+    ) -> Result<(), PipelineError> {
+        self.metrics
+            .records_rejected
+            .with_label_values(&[rejection.reason.as_str()])
+            .inc();
+        rejects::write_reject(
+            self.outputs.rejects.as_mut(),
+            source,
+            chunk,
+            item,
+            rejection,
+        )?;
+        Ok(())
+    }
+
+    /// Evaluates closed windows (ordered by end) and decides on the hits of
+    /// all windows that end at the same instant together.
+    async fn evaluate(&mut self, closed: Vec<ClosedWindow>) -> Result<(), PipelineError> {
+        let mut i = 0;
+        while i < closed.len() {
+            let end = closed[i].end_ms;
+            let group_end = closed[i..]
+                .iter()
+                .position(|w| w.end_ms != end)
+                .map_or(closed.len(), |p| i + p);
+            let group = &closed[i..group_end];
+            let mut hits = Vec::new();
+            for window in group {
+                let result = self.engine.evaluate(window).await;
+                self.record_runs(&result.runs);
+                hits.extend(result.hits);
+            }
+            self.metrics.windows_closed.inc_by(group.len() as u64);
+            let start = group.iter().map(|w| w.start_ms).min().unwrap_or(end);
+            let decisions = self.decider.on_windows_closed(start, end, hits);
+            self.publish(&decisions)?;
+            i = group_end;
+        }
+        Ok(())
+    }
+
+    fn record_runs(&self, runs: &[crate::rules::RuleRun]) {
+        for run in runs {
+            let name = self.engine.rules()[run.rule].name.as_ref();
+            self.rule_timers[run.rule].observe(run.elapsed.as_secs_f64());
+            self.metrics
+                .rule_rows_scanned
+                .with_label_values(&[name])
+                .inc_by(run.rows_scanned as u64);
+            self.metrics
+                .rule_hits
+                .with_label_values(&[name])
+                .inc_by(run.hits as u64);
+            if let Some(error) = &run.error {
+                self.metrics.rule_errors.with_label_values(&[name]).inc();
+                tracing::warn!(
+                    rule = name,
+                    error = error.as_str(),
+                    "rule failed on a window; other rules went on"
+                );
+            }
+        }
+    }
+
+    fn publish(&mut self, decisions: &[Decision]) -> Result<(), PipelineError> {
+        for decision in decisions {
+            let (sink, action) = match decision {
+                Decision::Block(_) => (&mut self.outputs.blocklist, "block"),
+                Decision::Unblock(_) => (&mut self.outputs.blocklist, "unblock"),
+                Decision::Alert(_) => (&mut self.outputs.alerts, "alert"),
+            };
+            sink.write_line(&decision.to_json())?;
+            self.metrics.decisions.with_label_values(&[action]).inc();
+        }
+        let stats = self.decider.stats();
+        self.metrics
+            .allow_list_suppressed
+            .inc_by(stats.allow_list_suppressed - self.metrics.allow_list_suppressed.get());
+        self.metrics
+            .blocklist_size
+            .set(self.decider.blocked_len() as i64);
+        Ok(())
+    }
+}

@@ -1,0 +1,296 @@
+//! Voice fraud on and into our network: scam call centres, caller-ID
+//! spoofing and SIM boxes.
+//!
+//! Fraud hides in volume: each actor is a few numbers among tens of
+//! thousands, at rates an energetic salesperson could reach. What sets it
+//! apart is the shape of its traffic over a window: many first-contact
+//! callees, few answers or short calls, no incoming calls, static cells and
+//! shared IMEIs.
+
+use super::clock::{Profile, diurnal};
+use super::cx::{Active, Behaviour, Caller, Cx, Due, Planned, PlannedText, Recent};
+use super::dist::Rand;
+use super::dist::{between, chance, index, talk_s};
+use super::numbers::{Number, Style};
+use super::population::Population;
+use super::sink::{Origin, Route};
+
+/// One SIM of a scam call centre.
+pub(super) struct ScamSim {
+    /// MSISDN, a fresh prepaid number.
+    pub(super) number: Number,
+    /// SIM identity.
+    pub(super) imsi: u64,
+    /// The phone it sits in.
+    pub(super) imei: u64,
+    /// The call centre's cell.
+    pub(super) cell: u32,
+    /// Calls per hour while working.
+    pub(super) rate: f64,
+    /// Share of calls answered.
+    pub(super) answer_p: f64,
+    /// Next number of a sequential sweep, for SIMs that dial ranges.
+    pub(super) sweep: Option<Number>,
+    /// Working, or on a break.
+    pub(super) working: bool,
+    /// Its duty to appear in the data.
+    pub(super) due: Due,
+}
+
+/// The next number of a sweep through one of our blocks, skipping lines
+/// the generator reserved for others; returns it and the subscriber there.
+pub(super) fn next_in_sweep(
+    pop: &Population,
+    rng: &mut Rand,
+    sweep: &mut Number,
+) -> (Number, Option<u32>) {
+    loop {
+        let step = if chance(rng, 0.7) {
+            1
+        } else {
+            1 + index(rng, 3) as u64
+        };
+        if sweep.nsn % 10_000 + step >= 10_000 {
+            *sweep = pop.plan.block_start(rng);
+        } else {
+            *sweep = sweep.offset(step);
+        }
+        let sub = pop.sub_at(*sweep);
+        if sub.is_some() || !pop.plan.is_taken(*sweep) {
+            return (*sweep, sub);
+        }
+    }
+}
+
+/// A group of SIMs run from one scam call centre.
+pub(super) struct CallCentre {
+    /// When the centre operates these SIMs.
+    pub(super) active: Active,
+    /// Its SIMs.
+    pub(super) sims: Vec<ScamSim>,
+}
+
+impl CallCentre {
+    fn dial(cx: &mut Cx<'_>, sim: &mut ScamSim, ts: i64) {
+        let (callee, sub) = match sim.sweep.as_mut() {
+            Some(sweep) => next_in_sweep(cx.pop, cx.rng, sweep),
+            None if chance(cx.rng, 0.88) => {
+                let j = cx.pop.random_sub(cx.rng);
+                (cx.pop.sub(j).number, Some(j))
+            }
+            None => (cx.pop.random_offnet(cx.rng), None),
+        };
+        // Vacant and ported-out numbers rarely answer.
+        let p = if sub.is_some() {
+            sim.answer_p
+        } else {
+            sim.answer_p * 0.3
+        };
+        let duration = if !chance(cx.rng, p) {
+            0
+        } else if chance(cx.rng, 0.12) {
+            // A victim kept on the line.
+            talk_s(cx.rng, 300.0, 0.8, 3600.0)
+        } else {
+            talk_s(cx.rng, 20.0, 0.7, 240.0)
+        };
+        let me = Caller::Device {
+            number: sim.number,
+            origin: Origin {
+                imsi: sim.imsi,
+                imei: sim.imei,
+                cell: Some(sim.cell),
+            },
+        };
+        cx.call(me, ts, callee, duration);
+        if let Some(j) = sub
+            && duration == 0
+            && chance(cx.rng, 0.04)
+        {
+            let at = ts + between(cx.rng, 60_000, 3_600_000);
+            let back = if chance(cx.rng, 0.5) {
+                talk_s(cx.rng, 15.0, 0.6, 120.0)
+            } else {
+                0
+            };
+            cx.plan(Planned {
+                ts_ms: at,
+                sms: false,
+                caller: Caller::Sub(j),
+                callee: sim.number,
+                duration_s: back,
+                answered: back > 0,
+                text: PlannedText::None,
+            });
+        }
+        sim.due.met();
+    }
+}
+
+impl Behaviour for CallCentre {
+    fn run(&mut self, cx: &mut Cx<'_>) {
+        let Some((a, b)) = self.active.clip(cx.from_ms, cx.to_ms) else {
+            return;
+        };
+        let level = diurnal(Profile::Scam, (a + b) / 2);
+        for sim in &mut self.sims {
+            // Agents take breaks: about 25 minutes on, 6 off.
+            sim.working = if sim.working {
+                !chance(cx.rng, 1.0 / 25.0)
+            } else {
+                chance(cx.rng, 1.0 / 6.0)
+            };
+            let n = if sim.working {
+                cx.count(a, b, sim.rate * level)
+            } else {
+                0
+            };
+            for k in 0..n {
+                let ts = cx.paced(a, b, k, n);
+                Self::dial(cx, sim, ts);
+            }
+            if let Some(ts) = sim.due.forced(a, b) {
+                Self::dial(cx, sim, ts);
+            }
+        }
+    }
+}
+
+/// A campaign from abroad presenting forged Thai numbers.
+pub(super) struct Spoofer {
+    /// When it runs.
+    pub(super) active: Active,
+    /// The forged numbers and their duty to appear.
+    pub(super) clis: Vec<(Number, Due)>,
+    /// The forged number in use.
+    pub(super) current: usize,
+    /// Calls per hour across all forged numbers.
+    pub(super) rate: f64,
+    /// Share of calls answered.
+    pub(super) answer_p: f64,
+}
+
+impl Spoofer {
+    fn dial(&mut self, cx: &mut Cx<'_>, ts: i64, cli: usize) {
+        let j = cx.pop.random_sub(cx.rng);
+        let duration = if !chance(cx.rng, self.answer_p) {
+            0
+        } else if chance(cx.rng, 0.15) {
+            talk_s(cx.rng, 240.0, 0.8, 3600.0)
+        } else {
+            talk_s(cx.rng, 30.0, 0.7, 300.0)
+        };
+        let (number, due) = &mut self.clis[cli];
+        due.met();
+        let caller = Caller::Ext {
+            number: *number,
+            style: Style::Spoofed,
+            route: Route::International,
+        };
+        cx.call(caller, ts, cx.pop.sub(j).number, duration);
+    }
+}
+
+impl Behaviour for Spoofer {
+    fn run(&mut self, cx: &mut Cx<'_>) {
+        let Some((a, b)) = self.active.clip(cx.from_ms, cx.to_ms) else {
+            return;
+        };
+        let level = diurnal(Profile::Scam, (a + b) / 2);
+        let n = cx.count(a, b, self.rate * level);
+        for k in 0..n {
+            if chance(cx.rng, 0.08) {
+                self.current = index(cx.rng, self.clis.len());
+            }
+            let ts = cx.paced(a, b, k, n);
+            self.dial(cx, ts, self.current);
+        }
+        for cli in 0..self.clis.len() {
+            if let Some(ts) = self.clis[cli].1.forced(a, b) {
+                self.dial(cx, ts, cli);
+            }
+        }
+    }
+}
+
+/// One SIM in a SIM box.
+pub(super) struct SimboxSim {
+    /// MSISDN, usually fresh prepaid, often consecutive with its rack mates.
+    pub(super) number: Number,
+    /// SIM identity.
+    pub(super) imsi: u64,
+    /// The cell it sits at.
+    pub(super) cell: u32,
+    /// Calls per hour.
+    pub(super) rate: f64,
+    /// Its duty to appear in the data.
+    pub(super) due: Due,
+}
+
+/// A SIM box: a rack of SIMs in a few modems, terminating bypassed international calls.
+pub(super) struct Simbox {
+    /// When it runs.
+    pub(super) active: Active,
+    /// Its SIMs.
+    pub(super) sims: Vec<SimboxSim>,
+    /// The modems' IMEIs, each shared by several SIMs.
+    pub(super) imeis: Vec<u64>,
+    /// Share of calls answered.
+    pub(super) answer_p: f64,
+    /// Recent callees: families abroad call the same people again.
+    pub(super) recent: Recent<Number>,
+}
+
+impl Simbox {
+    fn dial(&mut self, cx: &mut Cx<'_>, k: usize, ts: i64) {
+        let imei = if chance(cx.rng, 0.05) {
+            self.imeis[index(cx.rng, self.imeis.len())]
+        } else {
+            self.imeis[k % self.imeis.len()]
+        };
+        let callee = match self.recent.pick(cx.rng) {
+            Some(number) if chance(cx.rng, 0.15) => number,
+            _ if chance(cx.rng, 0.8) => {
+                let j = cx.pop.random_sub(cx.rng);
+                cx.pop.sub(j).number
+            }
+            _ => cx.pop.random_offnet(cx.rng),
+        };
+        self.recent.push(callee);
+        let duration = if chance(cx.rng, self.answer_p) {
+            talk_s(cx.rng, 75.0, 0.9, 3600.0)
+        } else {
+            0
+        };
+        let sim = &mut self.sims[k];
+        sim.due.met();
+        let me = Caller::Device {
+            number: sim.number,
+            origin: Origin {
+                imsi: sim.imsi,
+                imei,
+                cell: Some(sim.cell),
+            },
+        };
+        cx.call(me, ts, callee, duration);
+    }
+}
+
+impl Behaviour for Simbox {
+    fn run(&mut self, cx: &mut Cx<'_>) {
+        let Some((a, b)) = self.active.clip(cx.from_ms, cx.to_ms) else {
+            return;
+        };
+        let level = diurnal(Profile::Transit, (a + b) / 2);
+        for k in 0..self.sims.len() {
+            let n = cx.count(a, b, self.sims[k].rate * level);
+            for i in 0..n {
+                let ts = cx.paced(a, b, i, n);
+                self.dial(cx, k, ts);
+            }
+            if let Some(ts) = self.sims[k].due.forced(a, b) {
+                self.dial(cx, k, ts);
+            }
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! End to end through the binary: generated traffic with bad records mixed
+//! in, the exit codes, and the demo.
+
+mod common;
+
+use std::io::Write;
+
+use common::{blocked, labels, read_jsonl, scamstream};
+
+/// Bad records to splice in, with the reason each must be rejected for.
+fn bad_records() -> Vec<(Vec<u8>, &'static str)> {
+    vec![
+        (br#"{"kind":"call","ts":"#.to_vec(), "malformed"),
+        (b"\xff\xfe binary \x00 noise".to_vec(), "malformed"),
+        (br#"{"kind":"call","caller":"0812345678","callee":"0812345679","duration_s":5}"#.to_vec(), "missing_field"),
+        (br#"{"kind":"sms","ts":"last tuesday","caller":"0812345678","callee":"0812345679"}"#.to_vec(), "bad_timestamp"),
+        (br#"{"kind":"sms","ts":"2026-11-02T00:30:00Z","caller":"call me","callee":"0812345679"}"#.to_vec(), "bad_number"),
+        (br#"{"kind":"call","ts":"2026-11-02T00:30:00Z","caller":"0812345678","callee":"0812345679","duration_s":-1}"#.to_vec(), "bad_value"),
+        (br#"{"kind":"sms","ts":"2026-11-01T20:00:00Z","caller":"0812345678","callee":"0812345679"}"#.to_vec(), "late"),
+    ]
+}
+
+#[test]
+fn run_over_a_generated_file_rejects_exactly_the_bad_lines_and_blocks_fraud() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let out = scamstream(&[
+        "gen",
+        "--out",
+        data.to_str().unwrap(),
+        "--subscribers",
+        "3000",
+        "--seed",
+        "7",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // Splice the bad records in after every 1,000th good one.
+    let good = std::fs::read(data.join("records.jsonl")).unwrap();
+    let input = dir.path().join("input.jsonl");
+    let mut file = std::fs::File::create(&input).unwrap();
+    let mut expected = Vec::new();
+    let mut bad = bad_records().into_iter();
+    let mut line_no = 0u64;
+    for (i, line) in good
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .enumerate()
+    {
+        if i > 0
+            && i % 1_000 == 0
+            && let Some((record, reason)) = bad.next()
+        {
+            line_no += 1;
+            file.write_all(&record).unwrap();
+            file.write_all(b"\n").unwrap();
+            expected.push((format!("line {line_no}"), reason, record));
+        }
+        line_no += 1;
+        file.write_all(line).unwrap();
+        file.write_all(b"\n").unwrap();
+    }
+    drop(file);
+    assert_eq!(
+        expected.len(),
+        bad_records().len(),
+        "the file is long enough for every bad record"
+    );
+
+    let (blocklist, alerts, rejects) = (
+        dir.path().join("b.jsonl"),
+        dir.path().join("a.jsonl"),
+        dir.path().join("r.jsonl"),
+    );
+    let out = scamstream(&[
+        "run",
+        "--input",
+        input.to_str().unwrap(),
+        "--blocklist",
+        blocklist.to_str().unwrap(),
+        "--alerts",
+        alerts.to_str().unwrap(),
+        "--rejects",
+        rejects.to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains(&format!("records rejected    {:>12}", expected.len())),
+        "{stdout}"
+    );
+
+    let rejected = read_jsonl(&rejects);
+    assert_eq!(rejected.len(), expected.len(), "{rejected:#?}");
+    for (entry, (location, reason, record)) in rejected.iter().zip(&expected) {
+        assert_eq!(entry["location"], location.as_str());
+        assert_eq!(entry["reason"], *reason, "{entry}");
+        assert!(!entry["error"].as_str().unwrap().is_empty());
+        match std::str::from_utf8(record) {
+            Ok(text) => assert_eq!(entry["raw"], text),
+            Err(_) => assert!(entry["raw_base64"].is_string(), "{entry}"),
+        }
+    }
+
+    let (fraud, lookalikes) = labels(&data.join("labels.json"));
+    let blocked = blocked(&read_jsonl(&blocklist));
+    let false_positives: Vec<&String> =
+        blocked.iter().filter(|n| !fraud.contains_key(*n)).collect();
+    assert!(
+        false_positives.len() * 20 <= blocked.len(),
+        "precision below 0.95: {false_positives:?} of {}",
+        blocked.len()
+    );
+    let wrongly: Vec<&String> = blocked
+        .iter()
+        .filter(|n| lookalikes.contains_key(*n))
+        .collect();
+    assert!(
+        wrongly.is_empty(),
+        "benign look-alikes blocked: {wrongly:?}"
+    );
+    for class in ["callcenter", "simbox", "wangiri"] {
+        let all: Vec<&String> = fraud
+            .iter()
+            .filter(|(_, c)| *c == class)
+            .map(|(n, _)| n)
+            .collect();
+        let caught = all.iter().filter(|n| blocked.contains(**n)).count();
+        assert!(
+            caught * 10 >= all.len() * 9,
+            "{class}: {caught} of {} blocked",
+            all.len()
+        );
+    }
+}
+
+#[test]
+fn configuration_errors_exit_78_and_name_every_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipeline = dir.path().join("bad.toml");
+    std::fs::write(
+        &pipeline,
+        "[time]\nallowed_lateness = \"soon\"\n[decisions]\nblock_threshold = 7\n",
+    )
+    .unwrap();
+    let out = scamstream(&["run", "--pipeline", pipeline.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(78));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("bad.toml:2:") && stderr.contains("bad.toml:4:"),
+        "{stderr}"
+    );
+
+    let rules = dir.path().join("rules");
+    std::fs::create_dir(&rules).unwrap();
+    std::fs::write(
+        rules.join("a.sql"),
+        "-- name: a\n-- window: 15m\nSELECT caller AS number FROM callz",
+    )
+    .unwrap();
+    std::fs::write(
+        rules.join("b.sql"),
+        "-- name: b\n-- window: 15 minutes\nSELECT 1",
+    )
+    .unwrap();
+    std::fs::write(
+        rules.join("c.sql"),
+        "-- name: c\n-- window: 15m\nSELECT caller FROM calls",
+    )
+    .unwrap();
+    let out = scamstream(&["rules", "check", rules.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(78));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("3 problems"), "{stderr}");
+    assert!(stderr.contains("b.sql:2:"), "{stderr}");
+    assert!(
+        stderr.contains("a.sql:3:") && stderr.contains("callz"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("c.sql:3:") && stderr.contains("`number`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_and_the_shipped_rules_check_clean() {
+    assert_eq!(
+        scamstream(&["run", "--no-such-flag"]).status.code(),
+        Some(2)
+    );
+    let out = scamstream(&["rules", "check", "sql"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn the_demo_runs_end_to_end_and_scores_itself() {
+    let out = scamstream(&["demo", "--subscribers", "2000"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("block-list quality: precision"), "{stdout}");
+    assert!(stdout.contains("records read"), "{stdout}");
+}

@@ -1,0 +1,191 @@
+//! The windowed engine against a one-shot DataFusion query.
+//!
+//! Random records, delivered in random batches with disorder bounded below
+//! the allowed lateness, go through the window operator and the rule engine.
+//! Independently, every window's rows are selected from the whole input with
+//! a plain `WHERE event_time >= start AND event_time < end` view and each rule
+//! runs once over them. Both must flag the same numbers with the same evidence.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::Arc;
+
+use datafusion::datasource::MemTable;
+use datafusion::prelude::SessionContext;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use scamstream::record::{Decoder, NumberNormalizer, record_schema};
+use scamstream::rules::{
+    Rule, RuleEngine, RuleHit, RuleSource, hits_from_batches, load_rules, parse_rule,
+};
+use scamstream::windowing::WindowOperator;
+
+const MIN: i64 = 60_000;
+const START: i64 = 1_793_577_600_000; // 2026-11-02T00:00:00Z
+const LATENESS: i64 = 2 * MIN;
+
+/// Low-threshold rules so that random traffic produces hits, using the
+/// window columns, joins and a score column.
+const TEST_RULES: &[&str] = &[
+    "-- name: busy_caller\n-- window: 30m every 10m\n-- score: 0.7\n\
+     SELECT caller AS number, count(*) AS attempts, count(DISTINCT callee) AS callees,\n\
+            min(window_start) AS ws, max(window_end) AS we,\n\
+            CAST(count(*) AS DOUBLE) / 20.0 AS score\n\
+     FROM calls GROUP BY caller HAVING count(*) >= 6",
+    "-- name: texter\n-- window: 15m\n\
+     SELECT s.caller AS number, count(*) AS texts, sum(coalesce(c.n, 0)) AS also_called\n\
+     FROM sms s LEFT JOIN (SELECT caller, count(*) AS n FROM calls GROUP BY caller) c ON s.caller = c.caller\n\
+     GROUP BY s.caller HAVING count(*) >= 3",
+];
+
+fn random_lines(rng: &mut ChaCha8Rng, n: usize) -> Vec<String> {
+    let mut rows: Vec<(i64, String)> = (0..n)
+        .map(|i| {
+            let ts = START + (i as i64) * 3 * 3_600_000 / n as i64 + rng.random_range(0..5_000);
+            let caller = format!("+6681{:07}", rng.random_range(0..40));
+            let callee = format!("08{:08}", rng.random_range(0..300));
+            let line = if rng.random_bool(0.8) {
+                let answered = rng.random_bool(0.4);
+                let duration = if answered { rng.random_range(1..300) } else { 0 };
+                let route = ["onnet", "national", "international"][rng.random_range(0..3)];
+                format!(
+                    r#"{{"kind":"call","ts":{ts},"caller":"{caller}","callee":"{callee}","duration_s":{duration},"route":"{route}","imsi":"52001{:010}","cell_id":"c{}"}}"#,
+                    rng.random_range(0..40),
+                    rng.random_range(0..3)
+                )
+            } else {
+                format!(r#"{{"kind":"sms","ts":{ts},"caller":"{caller}","callee":"{callee}","text":"hi"}}"#)
+            };
+            (ts, line)
+        })
+        .collect();
+    // Bounded disorder: swap records up to 90 s apart (lateness is 120 s).
+    for i in 1..rows.len() {
+        let j = i - rng.random_range(0..=i.min(8));
+        if (rows[i].0 - rows[j].0).abs() < 90_000 {
+            rows.swap(i, j);
+        }
+    }
+    rows.into_iter().map(|(_, l)| l).collect()
+}
+
+fn rules() -> Vec<Rule> {
+    let mut rules = load_rules(&RuleSource::Dir("sql".into())).expect("the shipped rules load");
+    for (i, text) in TEST_RULES.iter().enumerate() {
+        rules.push(
+            parse_rule(Path::new(&format!("test_rule_{i}.sql")), text).expect("test rule parses"),
+        );
+    }
+    rules
+}
+
+type HitKey = (i64, String, String, String);
+
+fn key(end: i64, rule: &Rule, hit: &RuleHit) -> HitKey {
+    let evidence = serde_json::to_string(&hit.evidence).unwrap();
+    (
+        end,
+        rule.name.to_string(),
+        hit.number.clone(),
+        format!("{evidence} score={:.6}", hit.score),
+    )
+}
+
+async fn streamed(lines: &[String], rng: &mut ChaCha8Rng, rules: &[Rule]) -> BTreeSet<HitKey> {
+    let engine = RuleEngine::new(rules.to_vec(), &[]).await.unwrap();
+    let mut operator = WindowOperator::new(engine.window_specs(), LATENESS);
+    let mut decoder = Decoder::new(NumberNormalizer::new(66).unwrap());
+    let mut hits = BTreeSet::new();
+    let mut rest = lines;
+    while !rest.is_empty() {
+        let take = rng.random_range(1..=rest.len().min(700));
+        for line in &rest[..take] {
+            decoder.push_json(line.as_bytes()).unwrap();
+        }
+        rest = &rest[take..];
+        let late = operator.insert(&decoder.finish()).unwrap();
+        assert!(late.is_empty(), "disorder is below the lateness");
+        for window in operator.close_ready() {
+            for hit in engine.evaluate(&window).await.hits {
+                hits.insert(key(window.end_ms, &engine.rules()[hit.rule], &hit));
+            }
+        }
+    }
+    for window in operator.close_all() {
+        for hit in engine.evaluate(&window).await.hits {
+            hits.insert(key(window.end_ms, &engine.rules()[hit.rule], &hit));
+        }
+    }
+    hits
+}
+
+async fn one_shot(lines: &[String], rules: &[Rule]) -> BTreeSet<HitKey> {
+    let mut decoder = Decoder::new(NumberNormalizer::new(66).unwrap());
+    for line in lines {
+        decoder.push_json(line.as_bytes()).unwrap();
+    }
+    let all = decoder.finish();
+    let times = all
+        .column_by_name("event_time")
+        .unwrap()
+        .as_any()
+        .downcast_ref::<arrow::array::TimestampMillisecondArray>()
+        .unwrap()
+        .values()
+        .to_vec();
+    let mut hits = BTreeSet::new();
+    for (index, rule) in rules.iter().enumerate() {
+        let windows: BTreeSet<(i64, i64)> = times
+            .iter()
+            .flat_map(|&t| rule.window.windows_containing(t))
+            .collect();
+        for (start, end) in windows {
+            let ctx = SessionContext::new();
+            let table = MemTable::try_new(record_schema(), vec![vec![all.clone()]]).unwrap();
+            ctx.register_table("all_rows", Arc::new(table)).unwrap();
+            let bounds = format!(
+                "arrow_cast({start}, 'Timestamp(Millisecond, Some(\"UTC\"))') AS window_start, \
+                 arrow_cast({end}, 'Timestamp(Millisecond, Some(\"UTC\"))') AS window_end"
+            );
+            let within = format!(
+                "event_time >= arrow_cast({start}, 'Timestamp(Millisecond, Some(\"UTC\"))') \
+                 AND event_time < arrow_cast({end}, 'Timestamp(Millisecond, Some(\"UTC\"))')"
+            );
+            for (view, kind) in [
+                ("calls", "AND kind = 'call'"),
+                ("sms", "AND kind = 'sms'"),
+                ("records", ""),
+            ] {
+                let sql = format!(
+                    "CREATE VIEW {view} AS SELECT *, {bounds} FROM all_rows WHERE {within} {kind}"
+                );
+                ctx.sql(&sql).await.unwrap().collect().await.unwrap();
+            }
+            let batches = ctx.sql(&rule.sql).await.unwrap().collect().await.unwrap();
+            for hit in hits_from_batches(index, rule, &batches).unwrap() {
+                hits.insert(key(end, rule, &hit));
+            }
+        }
+    }
+    hits
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn windowed_hits_equal_a_one_shot_query_per_window() {
+    let rules = rules();
+    for seed in [1u64, 2, 3] {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let lines = random_lines(&mut rng, 3_000);
+        let expected = one_shot(&lines, &rules).await;
+        let got = streamed(&lines, &mut rng, &rules).await;
+        let test_rule_hits = expected
+            .iter()
+            .filter(|k| k.1 == "busy_caller" || k.1 == "texter")
+            .count();
+        assert!(
+            test_rule_hits > 20,
+            "seed {seed}: the reference must produce hits ({test_rule_hits})"
+        );
+        assert_eq!(got, expected, "seed {seed}");
+    }
+}
