@@ -1,19 +1,48 @@
 -- name: wangiri_burst
--- window: 15m
+-- window: 20m every 5m
 -- score: 0.95
 -- action: block
--- description: One-ring bursts: an international number making many
---   zero-duration, unanswered calls to different subscribers within minutes,
---   hoping they call back a premium-rate number. Overseas service desks also
---   call from abroad, but their calls are answered and last.
-SELECT caller AS number,
-       count(*) AS attempts,
-       count(DISTINCT callee) AS distinct_callees,
-       avg(CASE WHEN answered THEN 1.0 ELSE 0.0 END) AS answer_rate
-FROM calls
-WHERE route = 'international' AND caller NOT LIKE '+66%'
-GROUP BY caller
-HAVING count(*) >= 10
-   AND count(DISTINCT callee) >= 0.9 * count(*)
-   AND avg(CASE WHEN answered THEN 1.0 ELSE 0.0 END) <= 0.05
-   AND max(duration_s) <= 3
+-- description: Wangiri ("one ring and cut"): foreign numbers ring many
+--   subscribers once, unanswered and zero seconds long, hoping they call
+--   back a premium-rate number. Campaigns spread the calls over a range of
+--   consecutive numbers, so a number is flagged for its own burst, or for a
+--   smaller share of a burst coming from its number range (all digits but
+--   the last two). Overseas service desks also call from abroad, but their
+--   calls are answered and last.
+WITH foreign_calls AS (
+    SELECT caller,
+           callee,
+           regexp_replace(caller, '[0-9]{2}$', '') AS number_range,
+           CASE WHEN NOT answered AND duration_s <= 3 THEN 1 ELSE 0 END AS one_ring
+    FROM calls
+    WHERE caller NOT LIKE '+66%'
+),
+per_number AS (
+    SELECT caller AS number,
+           number_range,
+           count(*) AS attempts,
+           count(DISTINCT callee) AS distinct_callees,
+           sum(one_ring) AS one_rings
+    FROM foreign_calls
+    GROUP BY caller, number_range
+),
+per_range AS (
+    SELECT number_range,
+           count(*) AS numbers_in_range,
+           sum(attempts) AS range_attempts,
+           sum(one_rings) AS range_one_rings
+    FROM per_number
+    GROUP BY number_range
+)
+SELECT n.number,
+       n.attempts,
+       n.distinct_callees,
+       n.one_rings,
+       r.numbers_in_range,
+       r.range_one_rings
+FROM per_number n
+JOIN per_range r ON n.number_range = r.number_range
+WHERE n.one_rings >= 0.9 * n.attempts
+  AND n.distinct_callees >= 0.9 * n.attempts
+  AND (n.attempts >= 10
+       OR (n.attempts >= 2 AND r.range_one_rings >= 20 AND r.range_one_rings >= 0.9 * r.range_attempts))

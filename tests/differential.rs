@@ -41,7 +41,7 @@ const TEST_RULES: &[&str] = &[
 fn random_lines(rng: &mut ChaCha8Rng, n: usize) -> Vec<String> {
     let mut rows: Vec<(i64, String)> = (0..n)
         .map(|i| {
-            let ts = START + (i as i64) * 3 * 3_600_000 / n as i64 + rng.random_range(0..5_000);
+            let ts = START + (i as i64) * 2 * 3_600_000 / n as i64 + rng.random_range(0..5_000);
             let caller = format!("+6681{:07}", rng.random_range(0..40));
             let callee = format!("08{:08}", rng.random_range(0..300));
             let line = if rng.random_bool(0.8) {
@@ -173,9 +173,9 @@ async fn one_shot(lines: &[String], rules: &[Rule]) -> BTreeSet<HitKey> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn windowed_hits_equal_a_one_shot_query_per_window() {
     let rules = rules();
-    for seed in [1u64, 2, 3] {
+    for seed in [1u64, 2] {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        let lines = random_lines(&mut rng, 3_000);
+        let lines = random_lines(&mut rng, 2_500);
         let expected = one_shot(&lines, &rules).await;
         let got = streamed(&lines, &mut rng, &rules).await;
         let test_rule_hits = expected

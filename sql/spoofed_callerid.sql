@@ -1,0 +1,20 @@
+-- name: spoofed_callerid
+-- window: 1h every 5m
+-- score: 0.9
+-- action: block
+-- description: Call centres abroad forge local caller IDs so that victims
+--   pick up: a Thai number (+66) arriving on an international trunk, with no
+--   home IMSI behind it, calling many different subscribers. Thai roamers
+--   also reach home over international routes, but they carry their home
+--   IMSI and call a handful of their own contacts.
+SELECT caller AS number,
+       count(*) AS calls_from_abroad,
+       count(DISTINCT callee) AS distinct_callees,
+       round(avg(CASE WHEN answered THEN 1.0 ELSE 0.0 END), 3) AS answer_rate
+FROM calls
+WHERE route = 'international'
+  AND caller LIKE '+66%'
+  AND imsi IS NULL
+GROUP BY caller
+HAVING count(*) >= 5
+   AND count(DISTINCT callee) >= 0.8 * count(*)
