@@ -3,7 +3,7 @@
 //!
 //! Reading happens in two steps. [`raw`] mirrors the file with serde
 //! (`deny_unknown_fields`, so a typo is an error, not a silently ignored
-//! setting); [`resolve`] turns it into a [`PipelineConfig`] whose values are
+//! setting); `resolve` turns it into a [`PipelineConfig`] whose values are
 //! checked and typed, collecting every problem with its line before
 //! reporting them together.
 

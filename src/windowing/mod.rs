@@ -15,7 +15,7 @@
 //! Today a pane holds Arrow batches of raw rows. Because a window is a run of
 //! panes, a pane can later hold DataFusion partial-aggregate states instead,
 //! which long windows at operator scale will need; nothing outside
-//! [`panes`] would change.
+//! the pane store would change.
 
 mod duration;
 mod operator;
