@@ -160,6 +160,7 @@ impl Pipeline {
         self.evaluate(closed).await?;
         self.outputs.flush()?;
         Ok(Summary::collect(
+            source.kind(),
             &self.metrics,
             &self.engine,
             self.decider.stats(),

@@ -33,16 +33,16 @@ pub struct Summary {
 
 impl Summary {
     pub(crate) fn collect(
+        source_kind: &str,
         metrics: &Metrics,
         engine: &RuleEngine,
         decisions: &DecisionStats,
         elapsed: Duration,
     ) -> Self {
-        let records_read = metrics.records_received.with_label_values(&["file"]).get()
-            + metrics
-                .records_received
-                .with_label_values(&["generator"])
-                .get();
+        let records_read = metrics
+            .records_received
+            .with_label_values(&[source_kind])
+            .get();
         let rule = |name: &str| metrics.rule_hits.with_label_values(&[name]).get();
         Summary {
             records_read,
