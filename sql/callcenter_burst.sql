@@ -4,34 +4,47 @@
 -- action: block
 -- description: A scam call centre SIM works through lists of strangers: many
 --   calls in an hour, almost every one to a different number, most of them
---   unanswered, and nobody calls or texts it back. Bank, delivery and
---   dispatch desks also dial many numbers, but they are answered more often
---   than not and their customers call them too, so they stay below the
---   answer-rate bar or above the call-back bar.
-WITH outbound AS (
+--   unanswered, from one or two cells, and nobody calls or texts it back.
+--   Bank and dispatch desks also dial many numbers, but they are answered
+--   more often than not and their customers call them too; delivery drivers
+--   move across many cells.
+-- The cheap aggregate over every call picks the candidates first; the costly
+-- distinct counts run only for them.
+WITH candidates AS (
     SELECT caller AS number,
            count(*) AS attempts,
-           count(DISTINCT callee) AS distinct_callees,
            avg(CASE WHEN answered THEN 1.0 ELSE 0.0 END) AS answer_rate,
-           coalesce(median(CASE WHEN answered THEN duration_s END), 0) AS median_talk_s
+           coalesce(avg(CASE WHEN answered THEN duration_s END), 0) AS avg_talk_s
     FROM calls
     GROUP BY caller
+    HAVING count(*) >= 10
+       AND avg(CASE WHEN answered THEN 1.0 ELSE 0.0 END) <= 0.4
+),
+spread AS (
+    SELECT c.caller AS number,
+           count(DISTINCT c.callee) AS distinct_callees,
+           count(DISTINCT c.cell_id) AS cells
+    FROM calls c
+    JOIN candidates k ON c.caller = k.number
+    GROUP BY c.caller
 ),
 inbound AS (
-    SELECT callee AS number, count(*) AS received
-    FROM records
-    GROUP BY callee
+    SELECT r.callee AS number, count(*) AS received
+    FROM records r
+    JOIN candidates k ON r.callee = k.number
+    GROUP BY r.callee
 )
-SELECT o.number,
-       o.attempts,
-       o.distinct_callees,
-       round(o.answer_rate, 3) AS answer_rate,
-       o.median_talk_s,
+SELECT k.number,
+       k.attempts,
+       s.distinct_callees,
+       round(k.answer_rate, 3) AS answer_rate,
+       round(k.avg_talk_s, 1) AS avg_talk_s,
+       s.cells,
        coalesce(i.received, 0) AS received,
-       CASE WHEN o.attempts >= 20 THEN 0.95 ELSE 0.85 END AS score
-FROM outbound o
-LEFT JOIN inbound i ON o.number = i.number
-WHERE o.attempts >= 10
-  AND o.distinct_callees >= 0.9 * o.attempts
-  AND o.answer_rate <= 0.4
-  AND coalesce(i.received, 0) <= 0.05 * o.attempts
+       CASE WHEN k.attempts >= 20 THEN 0.95 ELSE 0.85 END AS score
+FROM candidates k
+JOIN spread s ON k.number = s.number
+LEFT JOIN inbound i ON k.number = i.number
+WHERE s.distinct_callees >= 0.9 * k.attempts
+  AND s.cells <= 2
+  AND coalesce(i.received, 0) <= 0.05 * k.attempts

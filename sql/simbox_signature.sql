@@ -9,36 +9,53 @@
 --   such outbound-only SIMs sit on the same cell. IoT SIMs are static too but
 --   send data reports to one number; ordinary phones have one SIM per IMEI
 --   and receive calls and texts.
-WITH sim AS (
-    SELECT caller AS number,
-           count(*) AS calls_made,
-           count(DISTINCT callee) AS distinct_callees,
-           count(DISTINCT cell_id) AS cells,
-           max(cell_id) AS cell
+-- The cheap aggregate over every call picks the candidates first; the costly
+-- checks run only for them.
+WITH callers AS (
+    SELECT caller AS number, count(*) AS calls_made
     FROM calls
     WHERE imsi IS NOT NULL
     GROUP BY caller
+    HAVING count(*) >= 5
 ),
 other_activity AS (
     SELECT number, count(*) AS events
-    FROM (SELECT caller AS number FROM sms UNION ALL SELECT callee AS number FROM records) AS a
+    FROM (SELECT s.caller AS number FROM sms s JOIN callers k ON s.caller = k.number
+          UNION ALL
+          SELECT r.callee AS number FROM records r JOIN callers k ON r.callee = k.number) AS a
     GROUP BY number
 ),
 outbound_only AS (
-    SELECT s.*
-    FROM sim s
-    LEFT JOIN other_activity a ON s.number = a.number
+    SELECT c.caller AS number,
+           count(*) AS calls_made,
+           count(DISTINCT c.callee) AS distinct_callees,
+           count(DISTINCT c.cell_id) AS cells,
+           max(c.cell_id) AS cell
+    FROM calls c
+    JOIN callers k ON c.caller = k.number
+    LEFT JOIN other_activity a ON c.caller = a.number
     WHERE a.events IS NULL
-      AND s.calls_made >= 5
-      AND s.cells <= 2
-      AND s.distinct_callees >= 0.9 * s.calls_made
+    GROUP BY c.caller
+    HAVING count(DISTINCT c.cell_id) <= 2
+       AND count(DISTINCT c.callee) >= 0.9 * count(*)
+),
+candidate_imeis AS (
+    SELECT DISTINCT c.caller AS number, c.imei
+    FROM calls c
+    JOIN outbound_only o ON c.caller = o.number
+    WHERE c.imei IS NOT NULL
+),
+imei_sims AS (
+    SELECT r.imei, count(DISTINCT r.imsi) AS sims
+    FROM records r
+    JOIN (SELECT DISTINCT imei FROM candidate_imeis) AS i ON r.imei = i.imei
+    GROUP BY r.imei
 ),
 imei_sharing AS (
-    SELECT d.caller AS number, max(s.sims) AS sims_on_imei
-    FROM (SELECT DISTINCT caller, imei FROM calls WHERE imei IS NOT NULL) AS d
-    JOIN (SELECT imei, count(DISTINCT imsi) AS sims FROM records WHERE imei IS NOT NULL GROUP BY imei) AS s
-      ON d.imei = s.imei
-    GROUP BY d.caller
+    SELECT ci.number, max(s.sims) AS sims_on_imei
+    FROM candidate_imeis ci
+    JOIN imei_sims s ON ci.imei = s.imei
+    GROUP BY ci.number
 ),
 cell_cluster AS (
     SELECT cell, count(*) AS outbound_only_sims_on_cell
@@ -54,5 +71,6 @@ SELECT o.number,
 FROM outbound_only o
 LEFT JOIN imei_sharing i ON o.number = i.number
 LEFT JOIN cell_cluster c ON o.cell = c.cell
-WHERE coalesce(i.sims_on_imei, 1) >= 2
+WHERE coalesce(i.sims_on_imei, 1) >= 3
+   OR (coalesce(i.sims_on_imei, 1) >= 2 AND o.calls_made >= 8)
    OR (c.outbound_only_sims_on_cell >= 3 AND o.calls_made >= 8)

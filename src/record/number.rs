@@ -11,7 +11,6 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use ahash::AHashMap;
-use phonenumber::Mode;
 use phonenumber::country::Id;
 use phonenumber::metadata::DATABASE;
 
@@ -62,7 +61,7 @@ impl NumberNormalizer {
         if let Some(hit) = self.cache.get(raw) {
             return hit.clone();
         }
-        let result = parse_e164(raw, self.region);
+        let result = parse_e164(raw, self.country_code, self.region);
         if self.cache.len() >= CACHE_CAPACITY {
             self.cache.clear();
         }
@@ -78,9 +77,15 @@ fn region_of(country_code: u16) -> Option<Id> {
     Id::from_str(main.id()).ok()
 }
 
-fn parse_e164(raw: &str, region: Id) -> Result<Arc<str>, NumberError> {
-    let trimmed = raw.trim();
-    let compact: String = trimmed
+/// Validates and formats one number. The digits are taken apart by the
+/// contract's prefix rules; libphonenumber's metadata (through the
+/// `phonenumber` crate) then says whether the country code exists and the
+/// national number has a possible length and matches the country's general
+/// number pattern. (The crate's full parser compiles regular expressions through a small
+/// shared cache on every call, which made it the slowest step of decoding.)
+fn parse_e164(raw: &str, country_code: u16, region: Id) -> Result<Arc<str>, NumberError> {
+    let compact: String = raw
+        .trim()
         .chars()
         .filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '.'))
         .collect();
@@ -88,13 +93,23 @@ fn parse_e164(raw: &str, region: Id) -> Result<Arc<str>, NumberError> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(NumberError::NotANumber);
     }
-    let parsed = if international {
-        phonenumber::parse(None, format!("+{digits}"))
+    let e164 = if international {
+        digits.to_owned()
     } else {
-        phonenumber::parse(Some(region), digits)
+        national_to_e164(digits, country_code, region)?
     };
-    let number = parsed.map_err(|e| NumberError::Invalid(e.to_string()))?;
-    Ok(number.format().mode(Mode::E164).to_string().into())
+    validate(&e164)?;
+    Ok(format!("+{e164}").into())
+}
+
+/// A national number (`0812345678`) as E.164 digits (`66812345678`).
+fn national_to_e164(digits: &str, country_code: u16, region: Id) -> Result<String, NumberError> {
+    let prefix = DATABASE
+        .by_id(region.as_ref())
+        .and_then(|m| m.national_prefix().map(str::to_owned))
+        .unwrap_or_default();
+    let national = digits.strip_prefix(prefix.as_str()).unwrap_or(digits);
+    Ok(format!("{country_code}{national}"))
 }
 
 /// Splits off the international prefix. `+…` and `00…` are international;
@@ -111,6 +126,32 @@ fn split_prefix(compact: &str) -> (bool, &str) {
     }
 }
 
+/// Checks E.164 digits (without `+`) against the country's metadata.
+fn validate(e164: &str) -> Result<(), NumberError> {
+    if e164.len() > 15 {
+        return Err(NumberError::Invalid("too long".into()));
+    }
+    let invalid = |why: String| Err(NumberError::Invalid(why));
+    for cc_len in 1..=3.min(e164.len()) {
+        let Ok(code) = e164[..cc_len].parse::<u16>() else {
+            continue;
+        };
+        let Some(countries) = DATABASE.by_code(&code) else {
+            continue;
+        };
+        let national = &e164[cc_len..];
+        // `is_match` checks the possible lengths, then the number pattern.
+        let fits = countries
+            .iter()
+            .any(|m| m.descriptors().general().is_match(national));
+        return if fits {
+            Ok(())
+        } else {
+            invalid(format!("not a possible +{code} number"))
+        };
+    }
+    invalid("unknown country code".into())
+}
 #[cfg(test)]
 mod tests {
     use super::*;
