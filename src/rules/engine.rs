@@ -1,5 +1,6 @@
 //! The rule session: plans every rule once and evaluates closed windows.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use arrow::array::{Array, AsArray};
@@ -7,8 +8,9 @@ use arrow::compute::cast;
 use arrow::datatypes::{DataType, Float64Type};
 use arrow::record_batch::RecordBatch;
 use datafusion::error::DataFusionError;
-use datafusion::execution::context::SessionContext;
+use datafusion::execution::context::{SessionContext, SessionState};
 use datafusion::logical_expr::LogicalPlan;
+use datafusion::physical_plan::collect;
 use datafusion::prelude::{CsvReadOptions, SessionConfig};
 use serde_json::{Map, Value};
 
@@ -68,7 +70,7 @@ struct PlannedRule {
 /// A DataFusion session holding the window tables, the reference tables and
 /// every rule's plan.
 pub struct RuleEngine {
-    ctx: SessionContext,
+    state: Arc<SessionState>,
     tables: WindowTables,
     rules: Vec<Rule>,
     plans: Vec<PlannedRule>,
@@ -102,7 +104,7 @@ impl RuleEngine {
     /// plan is reported.
     pub async fn new(rules: Vec<Rule>, reference: &[RefTable]) -> Result<Self, RuleErrors> {
         let config = SessionConfig::new()
-            .with_target_partitions(2)
+            .with_target_partitions(1)
             .with_information_schema(false);
         let ctx = SessionContext::new_with_config(config);
         let tables = WindowTables::default();
@@ -119,7 +121,7 @@ impl RuleEngine {
             return Err(RuleErrors(errors));
         }
         Ok(RuleEngine {
-            ctx,
+            state: Arc::new(ctx.state()),
             tables,
             rules,
             plans,
@@ -144,16 +146,39 @@ impl RuleEngine {
     pub async fn evaluate(&self, window: &ClosedWindow) -> WindowResult {
         self.tables.set(window);
         let rows = window.rows();
+        // Each rule is one single-partition query; the rules of a window run
+        // as concurrent tasks, so the cores are shared among rules rather
+        // than spent repartitioning every query.
+        let tasks: Vec<_> = self
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(_, rule)| rule.window == window.spec)
+            .map(|(index, rule)| {
+                let state = self.state.clone();
+                let plan = self.plans[index].plan.clone();
+                let rule = rule.clone();
+                tokio::spawn(async move {
+                    let started = Instant::now();
+                    let outcome = run_plan(&state, &plan)
+                        .await
+                        .and_then(|batches| hits_from_batches(index, &rule, &batches));
+                    (index, started.elapsed(), outcome)
+                })
+            })
+            .collect();
         let mut result = WindowResult::default();
-        for (index, rule) in self.rules.iter().enumerate() {
-            if rule.window != window.spec {
-                continue;
-            }
-            let started = Instant::now();
-            let outcome = self.run(index).await;
+        for task in tasks {
+            let (rule, elapsed, outcome) = match task.await {
+                Ok(done) => done,
+                Err(e) => {
+                    tracing::error!(error = %e, "a rule evaluation task failed (this is a bug)");
+                    continue;
+                }
+            };
             let mut run = RuleRun {
-                rule: index,
-                elapsed: started.elapsed(),
+                rule,
+                elapsed,
                 rows_scanned: rows,
                 hits: 0,
                 error: None,
@@ -163,24 +188,27 @@ impl RuleEngine {
                     run.hits = hits.len();
                     result.hits.extend(hits);
                 }
-                Err(e) => run.error = Some(e.to_string()),
+                Err(e) => run.error = Some(describe(&e)),
             }
             result.runs.push(run);
         }
         self.tables.clear();
         result
     }
+}
 
-    async fn run(&self, index: usize) -> Result<Vec<RuleHit>, DataFusionError> {
-        let planned = &self.plans[index];
-        let batches = self
-            .ctx
-            .execute_logical_plan(planned.plan.clone())
-            .await?
-            .collect()
-            .await?;
-        hits_from_batches(index, &self.rules[index], &batches)
-    }
+/// Plans a rule's optimised logical plan against the current window and
+/// runs it. The logical plan was optimised at load time; only physical
+/// planning, which binds the window's rows, happens per window.
+async fn run_plan(
+    state: &SessionState,
+    plan: &LogicalPlan,
+) -> Result<Vec<RecordBatch>, DataFusionError> {
+    let physical = state
+        .query_planner()
+        .create_physical_plan(plan, state)
+        .await?;
+    collect(physical, state.task_ctx()).await
 }
 
 async fn register(
@@ -261,9 +289,11 @@ async fn plan_rule(ctx: &SessionContext, rule: &Rule) -> Result<PlannedRule, Rul
             f.data_type()
         )));
     }
-    Ok(PlannedRule {
-        plan: frame.logical_plan().clone(),
-    })
+    let plan = ctx
+        .state()
+        .optimize(frame.logical_plan())
+        .map_err(|e| error(describe(&e)))?;
+    Ok(PlannedRule { plan })
 }
 
 /// DataFusion's message without its internal backtrace noise.
