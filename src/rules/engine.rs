@@ -143,6 +143,7 @@ impl RuleEngine {
 
     /// Evaluates the rules of the window's kind over its rows. A rule that
     /// fails on this data is reported in its [`RuleRun`]; the others go on.
+    /// Must be called within a Tokio runtime: each rule runs as a task.
     pub async fn evaluate(&self, window: &ClosedWindow) -> WindowResult {
         self.tables.set(window);
         let rows = window.rows();

@@ -143,11 +143,13 @@ impl FileSource {
             return Ok(None);
         };
         let mut buf = std::mem::take(carry);
-        let at_end =
-            fill(input.as_mut(), &mut buf, CHUNK_BYTES).map_err(|source| SourceError::Io {
-                path: self.name.clone(),
-                source,
-            })?;
+        // Read a full chunk beyond what was carried over, so that a line
+        // longer than a chunk still makes progress.
+        let want = buf.len() + CHUNK_BYTES;
+        let at_end = fill(input.as_mut(), &mut buf, want).map_err(|source| SourceError::Io {
+            path: self.name.clone(),
+            source,
+        })?;
         if *first {
             *first = false;
             if buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
@@ -343,6 +345,14 @@ mod tests {
         assert_eq!(got.len(), 20_000);
         assert!(got.iter().all(|(_, l)| *l == line));
         assert_eq!(got.last().unwrap().0, 20_000);
+    }
+
+    #[test]
+    fn a_line_longer_than_a_chunk_is_read_whole() {
+        let long = format!("{{\"text\":\"{}\"}}", "y".repeat(CHUNK_BYTES + 1000));
+        let got = read_all(&format!("{{\"a\":1}}\n{long}\n{{\"b\":2}}\n"), "long.jsonl");
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[1], (2, long));
     }
 
     #[test]
