@@ -9,7 +9,8 @@
 --   more often than not and their customers call them too; delivery drivers
 --   move across many cells.
 -- The cheap aggregate over every call picks the candidates first; the costly
--- distinct counts run only for them.
+-- distinct counts run only for them. The small side of each join comes first:
+-- DataFusion builds its hash table from the left input.
 WITH candidates AS (
     SELECT caller AS number,
            count(*) AS attempts,
@@ -24,14 +25,14 @@ spread AS (
     SELECT c.caller AS number,
            count(DISTINCT c.callee) AS distinct_callees,
            count(DISTINCT c.cell_id) AS cells
-    FROM calls c
-    JOIN candidates k ON c.caller = k.number
+    FROM candidates k
+    JOIN calls c ON c.caller = k.number
     GROUP BY c.caller
 ),
 inbound AS (
     SELECT r.callee AS number, count(*) AS received
-    FROM records r
-    JOIN candidates k ON r.callee = k.number
+    FROM candidates k
+    JOIN records r ON r.callee = k.number
     GROUP BY r.callee
 )
 SELECT k.number,

@@ -10,7 +10,8 @@
 --   send data reports to one number; ordinary phones have one SIM per IMEI
 --   and receive calls and texts.
 -- The cheap aggregate over every call picks the candidates first; the costly
--- checks run only for them.
+-- checks run only for them. The small side of each join comes first:
+-- DataFusion builds its hash table from the left input.
 WITH callers AS (
     SELECT caller AS number, count(*) AS calls_made
     FROM calls
@@ -20,9 +21,9 @@ WITH callers AS (
 ),
 other_activity AS (
     SELECT number, count(*) AS events
-    FROM (SELECT s.caller AS number FROM sms s JOIN callers k ON s.caller = k.number
+    FROM (SELECT s.caller AS number FROM callers k JOIN sms s ON s.caller = k.number
           UNION ALL
-          SELECT r.callee AS number FROM records r JOIN callers k ON r.callee = k.number) AS a
+          SELECT r.callee AS number FROM callers k JOIN records r ON r.callee = k.number) AS a
     GROUP BY number
 ),
 outbound_only AS (
@@ -31,8 +32,8 @@ outbound_only AS (
            count(DISTINCT c.callee) AS distinct_callees,
            count(DISTINCT c.cell_id) AS cells,
            max(c.cell_id) AS cell
-    FROM calls c
-    JOIN callers k ON c.caller = k.number
+    FROM callers k
+    JOIN calls c ON c.caller = k.number
     LEFT JOIN other_activity a ON c.caller = a.number
     WHERE a.events IS NULL
     GROUP BY c.caller
@@ -41,14 +42,14 @@ outbound_only AS (
 ),
 candidate_imeis AS (
     SELECT DISTINCT c.caller AS number, c.imei
-    FROM calls c
-    JOIN outbound_only o ON c.caller = o.number
+    FROM outbound_only o
+    JOIN calls c ON c.caller = o.number
     WHERE c.imei IS NOT NULL
 ),
 imei_sims AS (
     SELECT r.imei, count(DISTINCT r.imsi) AS sims
-    FROM records r
-    JOIN (SELECT DISTINCT imei FROM candidate_imeis) AS i ON r.imei = i.imei
+    FROM (SELECT DISTINCT imei FROM candidate_imeis) AS i
+    JOIN records r ON r.imei = i.imei
     GROUP BY r.imei
 ),
 imei_sharing AS (

@@ -9,8 +9,8 @@ use arrow::datatypes::{DataType, Float64Type};
 use arrow::record_batch::RecordBatch;
 use datafusion::error::DataFusionError;
 use datafusion::execution::context::{SessionContext, SessionState};
-use datafusion::logical_expr::LogicalPlan;
-use datafusion::physical_plan::collect;
+use datafusion::physical_plan::execution_plan::reset_plan_states;
+use datafusion::physical_plan::{ExecutionPlan, collect};
 use datafusion::prelude::{CsvReadOptions, SessionConfig};
 use serde_json::{Map, Value};
 
@@ -64,7 +64,7 @@ pub struct WindowResult {
 }
 
 struct PlannedRule {
-    plan: LogicalPlan,
+    plan: Arc<dyn ExecutionPlan>,
 }
 
 /// A DataFusion session holding the window tables, the reference tables and
@@ -103,9 +103,15 @@ impl RuleEngine {
     /// Registers the tables and plans every rule; every rule that fails to
     /// plan is reported.
     pub async fn new(rules: Vec<Rule>, reference: &[RefTable]) -> Result<Self, RuleErrors> {
-        let config = SessionConfig::new()
+        let mut config = SessionConfig::new()
             .with_target_partitions(1)
             .with_information_schema(false);
+        // Plans are re-executed window after window; dynamic filters keep
+        // state that `reset_plan_states` cannot clear, so they are off.
+        config
+            .options_mut()
+            .optimizer
+            .enable_dynamic_filter_pushdown = false;
         let ctx = SessionContext::new_with_config(config);
         let tables = WindowTables::default();
         let mut errors = Vec::new();
@@ -198,18 +204,15 @@ impl RuleEngine {
     }
 }
 
-/// Plans a rule's optimised logical plan against the current window and
-/// runs it. The logical plan was optimised at load time; only physical
-/// planning, which binds the window's rows, happens per window.
+/// Runs a rule's physical plan over the current window. Operator state
+/// left by the previous window (a hash join's build side, say) is reset
+/// first; the scans read the current rows when they run.
 async fn run_plan(
     state: &SessionState,
-    plan: &LogicalPlan,
+    plan: &Arc<dyn ExecutionPlan>,
 ) -> Result<Vec<RecordBatch>, DataFusionError> {
-    let physical = state
-        .query_planner()
-        .create_physical_plan(plan, state)
-        .await?;
-    collect(physical, state.task_ctx()).await
+    let fresh = reset_plan_states(Arc::clone(plan))?;
+    collect(fresh, state.task_ctx()).await
 }
 
 async fn register(
@@ -262,9 +265,10 @@ async fn plan_rule(ctx: &SessionContext, rule: &Rule) -> Result<PlannedRule, Rul
         RuleError::at(&rule.path, line, message)
     };
     let frame = ctx.sql(&rule.sql).await.map_err(|e| error(describe(&e)))?;
-    // Building the physical plan over empty tables runs type checking and
-    // the optimizer, so errors that only show there are found now too.
-    frame
+    // The physical plan is built once: its window scans read the rows of
+    // whichever window is current when it runs. Building it here also runs
+    // type checking and the optimizer, so those errors are found now too.
+    let physical = frame
         .clone()
         .create_physical_plan()
         .await
@@ -290,11 +294,7 @@ async fn plan_rule(ctx: &SessionContext, rule: &Rule) -> Result<PlannedRule, Rul
             f.data_type()
         )));
     }
-    let plan = ctx
-        .state()
-        .optimize(frame.logical_plan())
-        .map_err(|e| error(describe(&e)))?;
-    Ok(PlannedRule { plan })
+    Ok(PlannedRule { plan: physical })
 }
 
 /// DataFusion's message without its internal backtrace noise.
@@ -370,3 +370,6 @@ fn hits_of(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

@@ -19,6 +19,7 @@ mod evidence;
 mod header;
 mod loader;
 mod rule;
+mod scan;
 mod tables;
 
 pub use engine::{

@@ -2,8 +2,8 @@
 //! and the pipeline's reference tables.
 //!
 //! The window tables are DataFusion table providers whose rows are swapped
-//! before each window is evaluated, so a rule's plan is built once and
-//! re-executed. `window_start` and `window_end` are materialised only when a
+//! before each window is evaluated; their scans read the rows when they run,
+//! so a rule's plan is built once and re-executed. `window_start` and `window_end` are materialised only when a
 //! query uses them (DataFusion pushes the projection down to the scan).
 
 use std::path::PathBuf;
@@ -15,11 +15,11 @@ use arrow::record_batch::RecordBatch;
 use async_trait::async_trait;
 use datafusion::catalog::{Session, TableProvider};
 use datafusion::datasource::TableType;
-use datafusion::datasource::memory::{DataSourceExec, MemorySourceConfig};
 use datafusion::error::Result as DfResult;
 use datafusion::logical_expr::Expr;
 use datafusion::physical_plan::ExecutionPlan;
 
+use super::scan::WindowScanExec;
 use crate::record::{record_schema, timestamp_type};
 use crate::windowing::ClosedWindow;
 
@@ -56,19 +56,17 @@ pub fn window_schema() -> SchemaRef {
 }
 
 #[derive(Debug, Default)]
-struct WindowRows {
+pub(crate) struct WindowRows {
     start_ms: i64,
     end_ms: i64,
     batches: Vec<RecordBatch>,
 }
 
-/// One window table; its rows are replaced for every window.
-#[derive(Debug, Default)]
-pub(crate) struct WindowTable {
-    rows: RwLock<Arc<WindowRows>>,
-}
+/// The rows of the current window, shared by a table and its scans.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct WindowSlot(Arc<RwLock<Arc<WindowRows>>>);
 
-impl WindowTable {
+impl WindowSlot {
     fn set(&self, start_ms: i64, end_ms: i64, batches: Vec<RecordBatch>) {
         let rows = Arc::new(WindowRows {
             start_ms,
@@ -77,11 +75,36 @@ impl WindowTable {
         });
         // A poisoned lock only means another evaluation panicked; the data
         // is replaced wholesale, so it is safe to go on.
-        *self.rows.write().unwrap_or_else(|e| e.into_inner()) = rows;
+        *self.0.write().unwrap_or_else(|e| e.into_inner()) = rows;
     }
 
-    fn current(&self) -> Arc<WindowRows> {
-        self.rows.read().unwrap_or_else(|e| e.into_inner()).clone()
+    /// The current rows, projected to `columns` of the window schema.
+    pub(crate) fn projected(
+        &self,
+        columns: &[usize],
+        schema: &SchemaRef,
+    ) -> DfResult<Vec<RecordBatch>> {
+        let rows = self.0.read().unwrap_or_else(|e| e.into_inner()).clone();
+        rows.batches
+            .iter()
+            .map(|batch| project(batch, columns, schema, &rows))
+            .collect()
+    }
+}
+
+/// One window table; its rows are replaced for every window.
+#[derive(Debug)]
+pub(crate) struct WindowTable {
+    name: &'static str,
+    slot: WindowSlot,
+}
+
+impl WindowTable {
+    fn new(name: &'static str) -> Self {
+        WindowTable {
+            name,
+            slot: WindowSlot::default(),
+        }
     }
 }
 
@@ -97,26 +120,25 @@ impl TableProvider for WindowTable {
 
     async fn scan(
         &self,
-        state: &dyn Session,
+        _state: &dyn Session,
         projection: Option<&Vec<usize>>,
         _filters: &[Expr],
         _limit: Option<usize>,
     ) -> DfResult<Arc<dyn ExecutionPlan>> {
-        let rows = self.current();
         let schema = window_schema();
         let columns: Vec<usize> = match projection {
             Some(p) => p.clone(),
             None => (0..schema.fields().len()).collect(),
         };
         let projected = Arc::new(schema.project(&columns)?);
-        let partitions = state.config().target_partitions().max(1);
-        let mut parts: Vec<Vec<RecordBatch>> = vec![Vec::new(); partitions];
-        for (i, batch) in rows.batches.iter().enumerate() {
-            let projected_batch = project(batch, &columns, &projected, &rows)?;
-            parts[i % partitions].push(projected_batch);
-        }
-        let source = MemorySourceConfig::try_new(&parts, projected, None)?;
-        Ok(DataSourceExec::from_data_source(source))
+        // The scan shares the slot, not today's rows: it reads whatever
+        // window is current when the plan runs.
+        Ok(Arc::new(WindowScanExec::new(
+            self.slot.clone(),
+            self.name,
+            columns,
+            projected,
+        )))
     }
 }
 
@@ -150,27 +172,37 @@ fn project(
 }
 
 /// The three window tables, registered once in the rule session.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 pub struct WindowTables {
     pub(crate) calls: Arc<WindowTable>,
     pub(crate) sms: Arc<WindowTable>,
     pub(crate) records: Arc<WindowTable>,
 }
 
+impl Default for WindowTables {
+    fn default() -> Self {
+        WindowTables {
+            calls: Arc::new(WindowTable::new("calls")),
+            sms: Arc::new(WindowTable::new("sms")),
+            records: Arc::new(WindowTable::new("records")),
+        }
+    }
+}
+
 impl WindowTables {
     /// Makes the tables hold exactly the rows of `window`.
     pub fn set(&self, window: &ClosedWindow) {
         let (start, end) = (window.start_ms, window.end_ms);
-        self.calls.set(start, end, window.calls.clone());
-        self.sms.set(start, end, window.sms.clone());
+        self.calls.slot.set(start, end, window.calls.clone());
+        self.sms.slot.set(start, end, window.sms.clone());
         let all = window.calls.iter().chain(&window.sms).cloned().collect();
-        self.records.set(start, end, all);
+        self.records.slot.set(start, end, all);
     }
 
     /// Empties the tables, so no window's rows outlive its evaluation.
     pub fn clear(&self) {
         for table in [&self.calls, &self.sms, &self.records] {
-            table.set(0, 0, Vec::new());
+            table.slot.set(0, 0, Vec::new());
         }
     }
 }

@@ -1,0 +1,71 @@
+use std::path::Path;
+
+use super::*;
+use crate::record::{Decoder, NumberNormalizer};
+use crate::rules::parse_rule;
+use crate::windowing::WindowOperator;
+
+const JOINING_RULE: &str = "-- name: joined\n-- window: 10m\n\
+    WITH k AS (SELECT caller FROM calls GROUP BY caller)\n\
+    SELECT c.caller AS number, count(*) AS n, max(window_end) AS we\n\
+    FROM k JOIN calls c ON c.caller = k.caller GROUP BY c.caller";
+
+fn windows(lines: &[String]) -> Vec<ClosedWindow> {
+    let mut decoder = Decoder::new(NumberNormalizer::new(66).unwrap());
+    for line in lines {
+        decoder.push_json(line.as_bytes()).unwrap();
+    }
+    let mut operator = WindowOperator::new([WindowSpec::parse("10m").unwrap()], 0);
+    operator.insert(&decoder.finish()).unwrap();
+    operator.close_all()
+}
+
+fn call(minute: u32, caller: &str) -> String {
+    format!(
+        r#"{{"kind":"call","ts":"2026-11-02T01:{minute:02}:00Z","caller":"{caller}","callee":"0898765432","duration_s":5}}"#
+    )
+}
+
+/// Regression: plans are built once and re-executed; a hash join's build
+/// side from one window must not leak into the next.
+#[tokio::test]
+async fn a_reused_plan_sees_only_the_current_window() {
+    let rule = parse_rule(Path::new("joined.sql"), JOINING_RULE).unwrap();
+    let engine = RuleEngine::new(vec![rule], &[]).await.unwrap();
+    let closed = windows(&[
+        call(1, "0811111111"),
+        call(2, "0811111111"),
+        call(12, "0822222222"),
+    ]);
+    assert_eq!(closed.len(), 2);
+    let first = engine.evaluate(&closed[0]).await.hits;
+    let second = engine.evaluate(&closed[1]).await.hits;
+    let numbers = |hits: &[RuleHit]| hits.iter().map(|h| h.number.clone()).collect::<Vec<_>>();
+    assert_eq!(numbers(&first), vec!["+66811111111"]);
+    assert_eq!(first[0].evidence["n"], 2);
+    assert_eq!(numbers(&second), vec!["+66822222222"]);
+    assert_eq!(second[0].evidence["we"], "2026-11-02T01:20:00Z");
+    let again = engine.evaluate(&closed[0]).await.hits;
+    assert_eq!(
+        again, first,
+        "evaluating a window again gives the same hits"
+    );
+}
+
+/// A rule that fails on one window's data is reported; others go on.
+#[tokio::test]
+async fn a_failing_rule_is_reported_and_does_not_stop_the_others() {
+    let failing = parse_rule(
+        Path::new("fails.sql"),
+        "-- name: fails\n-- window: 10m\nSELECT caller AS number, CAST(callee AS INT) AS x FROM calls",
+    )
+    .unwrap();
+    let fine = parse_rule(Path::new("joined.sql"), JOINING_RULE).unwrap();
+    let engine = RuleEngine::new(vec![failing, fine], &[]).await.unwrap();
+    let closed = windows(&[call(1, "0811111111")]);
+    let result = engine.evaluate(&closed[0]).await;
+    assert_eq!(result.hits.len(), 1);
+    let failed: Vec<&RuleRun> = result.runs.iter().filter(|r| r.error.is_some()).collect();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0].rule, 0);
+}
