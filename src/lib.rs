@@ -36,10 +36,12 @@
 //!   minus the allowed lateness, advanced row by row, so a run's output is a
 //!   function of its input alone, however it was cut into batches. A record
 //!   behind a closed window is rejected as `late`, never silently dropped.
-//! - **Plan once, run per window.** Each rule is parsed and planned at load
-//!   time against the record schema ([`rules`]); errors name file and line, and
-//!   every broken rule is reported at once. Per window, the stored plan is
-//!   re-executed against table providers whose rows are swapped in.
+//! - **Plan once, run per window.** Each rule is parsed and planned, down to
+//!   its physical plan, at load time against the record schema ([`rules`]);
+//!   errors name file and line, and every broken rule is reported at once.
+//!   The plan's scans read the current window's rows when they run, so per
+//!   window the stored plan is only reset and re-executed. The rules of a
+//!   window run as concurrent tasks, one core each.
 //! - **Decisions are state.** Hits of all rules are combined per number with a
 //!   noisy-OR ([`decisions`]); blocks live for a TTL in event time, renewals
 //!   are re-published only when they change something material, and expiry

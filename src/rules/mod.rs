@@ -10,8 +10,9 @@
 //!
 //! Rules are planned once, at load time, against the record schema: a broken
 //! rule is found before any data flows, and every broken rule is reported at
-//! once with its file and line. Each window then re-executes the stored plan
-//! against table providers whose contents are swapped per window.
+//! once with its file and line. The physical plan is kept: its scans read the
+//! rows of whichever window is current when it runs, so each window only
+//! resets and re-executes it.
 
 mod engine;
 mod error;
