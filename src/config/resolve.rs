@@ -153,14 +153,21 @@ impl Resolver<'_> {
         });
     }
 
-    fn duration(&mut self, value: Option<&Spanned<String>>, key: &str, default_ms: i64) -> i64 {
+    /// A duration setting; `positive` says whether zero is refused.
+    fn duration(
+        &mut self,
+        value: Option<&Spanned<String>>,
+        key: &str,
+        default_ms: i64,
+        positive: bool,
+    ) -> i64 {
         let Some(v) = value else { return default_ms };
         match parse_duration(v.get_ref()) {
-            Ok(ms) if ms > 0 || key == "time.allowed_lateness" && ms == 0 => ms,
-            Ok(_) => {
+            Ok(0) if positive => {
                 self.error(v, format!("{key} must be positive"));
                 default_ms
             }
+            Ok(ms) => ms,
             Err(e) => {
                 self.error(v, format!("{key}: {e}"));
                 default_ms
@@ -204,6 +211,7 @@ impl Resolver<'_> {
             raw.time.allowed_lateness.as_ref(),
             "time.allowed_lateness",
             120_000,
+            false,
         );
         let d = &raw.decisions;
         let defaults = DecisionConfig::default();
@@ -222,11 +230,13 @@ impl Resolver<'_> {
                 d.block_ttl.as_ref(),
                 "decisions.block_ttl",
                 defaults.block_ttl_ms,
+                true,
             ),
             republish_after_ms: self.duration(
                 d.republish_after.as_ref(),
                 "decisions.republish_after",
                 defaults.republish_after_ms,
+                true,
             ),
             republish_score_delta: defaults.republish_score_delta,
         };
