@@ -11,6 +11,8 @@ use std::fmt;
 use std::sync::Arc;
 
 use arrow::datatypes::SchemaRef;
+use datafusion::common::Statistics;
+use datafusion::common::stats::Precision;
 use datafusion::common::tree_node::TreeNodeRecursion;
 use datafusion::error::Result as DfResult;
 use datafusion::execution::{SendableRecordBatchStream, TaskContext};
@@ -20,10 +22,13 @@ use datafusion::physical_plan::execution_plan::{
 };
 use datafusion::physical_plan::memory::MemoryStream;
 use datafusion::physical_plan::{
-    DisplayAs, DisplayFormatType, ExecutionPlan, Partitioning, PlanProperties,
+    DisplayAs, DisplayFormatType, ExecutionPlan, Partitioning, PlanProperties, StatisticsArgs,
 };
 
 use super::tables::WindowSlot;
+
+/// The row count the planner assumes for a window table.
+const NOMINAL_WINDOW_ROWS: usize = 1_000_000;
 
 /// Scans the current rows of one window table, projected.
 #[derive(Debug)]
@@ -100,6 +105,20 @@ impl ExecutionPlan for WindowScanExec {
         _children: Vec<Arc<dyn ExecutionPlan>>,
     ) -> DfResult<Arc<dyn ExecutionPlan>> {
         Ok(self)
+    }
+
+    /// A nominal, inexact row count: the plan is built before any window
+    /// exists, and a large estimate for the raw window tables lets
+    /// DataFusion build hash joins from the smaller, derived side (an
+    /// aggregate or filter over the window is estimated smaller).
+    fn statistics_from_inputs(
+        &self,
+        _input_stats: &[Arc<Statistics>],
+        _args: &StatisticsArgs,
+    ) -> DfResult<Arc<Statistics>> {
+        let mut stats = Statistics::new_unknown(&self.schema());
+        stats.num_rows = Precision::Inexact(NOMINAL_WINDOW_ROWS);
+        Ok(Arc::new(stats))
     }
 
     fn execute(
