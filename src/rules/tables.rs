@@ -3,8 +3,9 @@
 //!
 //! The window tables are DataFusion table providers whose rows are swapped
 //! before each window is evaluated; their scans read the rows when they run,
-//! so a rule's plan is built once and re-executed. `window_start` and `window_end` are materialised only when a
-//! query uses them (DataFusion pushes the projection down to the scan).
+//! so a rule's plan is built once and re-executed. `window_start` and
+//! `window_end` are materialised only when a query uses them (DataFusion
+//! pushes the projection down to the scan).
 
 use std::path::PathBuf;
 use std::sync::{Arc, LazyLock, RwLock};

@@ -69,3 +69,42 @@ async fn a_failing_rule_is_reported_and_does_not_stop_the_others() {
     assert_eq!(failed.len(), 1);
     assert_eq!(failed[0].rule, 0);
 }
+
+/// Reference tables from the pipeline are CSV files rules can join.
+#[tokio::test]
+async fn rules_join_reference_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("prefixes.csv");
+    std::fs::write(&path, "prefix,label\n+66811,watched range\n").unwrap();
+    let rule = parse_rule(
+        Path::new("watched.sql"),
+        "-- name: watched\n-- window: 10m\n\
+         SELECT c.caller AS number, p.label FROM calls c JOIN watched_prefixes p ON starts_with(c.caller, p.prefix)",
+    )
+    .unwrap();
+    let table = RefTable {
+        name: "watched_prefixes".into(),
+        path,
+    };
+    let engine = RuleEngine::new(vec![rule], &[table]).await.unwrap();
+    let closed = windows(&[call(1, "0811111111"), call(2, "0822222222")]);
+    let hits = engine.evaluate(&closed[0]).await.hits;
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].number, "+66811111111");
+    assert_eq!(hits[0].evidence["label"], "watched range");
+}
+
+/// A missing reference table is a configuration error naming the file.
+#[tokio::test]
+async fn a_missing_reference_table_is_reported() {
+    let rule = parse_rule(Path::new("a.sql"), JOINING_RULE).unwrap();
+    let table = RefTable {
+        name: "nowhere".into(),
+        path: "/nonexistent/nowhere.csv".into(),
+    };
+    let errors = RuleEngine::new(vec![rule], &[table]).await.unwrap_err();
+    assert!(
+        errors.to_string().contains("/nonexistent/nowhere.csv"),
+        "{errors}"
+    );
+}
