@@ -217,3 +217,126 @@ fn the_demo_runs_end_to_end_and_scores_itself() {
     assert!(stdout.contains("block-list quality: precision"), "{stdout}");
     assert!(stdout.contains("records read"), "{stdout}");
 }
+
+#[test]
+fn standard_input_and_csv_give_the_same_block_list_as_json_lines() {
+    use std::process::{Command, Stdio};
+
+    let dir = tempfile::tempdir().unwrap();
+    let input = "tests/golden/input.jsonl";
+    let run = |args: &[&str], stdin: Option<&[u8]>| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_scamstream"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut pipe = child.stdin.take().unwrap();
+        pipe.write_all(stdin.unwrap_or_default()).unwrap();
+        drop(pipe);
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let outputs = |name: &str| {
+        let p = |kind: &str| {
+            dir.path()
+                .join(format!("{name}-{kind}.jsonl"))
+                .to_str()
+                .unwrap()
+                .to_owned()
+        };
+        (p("b"), p("a"), p("r"))
+    };
+
+    let (b1, a1, r1) = outputs("file");
+    run(
+        &[
+            "run",
+            "--input",
+            input,
+            "--blocklist",
+            &b1,
+            "--alerts",
+            &a1,
+            "--rejects",
+            &r1,
+        ],
+        None,
+    );
+    let (b2, a2, r2) = outputs("stdin");
+    let bytes = std::fs::read(input).unwrap();
+    run(
+        &[
+            "run",
+            "--input",
+            "-",
+            "--blocklist",
+            &b2,
+            "--alerts",
+            &a2,
+            "--rejects",
+            &r2,
+        ],
+        Some(&bytes),
+    );
+
+    // The same records as CSV, written by the csv crate from the JSON.
+    let csv_path = dir.path().join("input.csv");
+    let mut writer = csv::Writer::from_path(&csv_path).unwrap();
+    let fields = [
+        "kind",
+        "ts",
+        "caller",
+        "callee",
+        "duration_s",
+        "answered",
+        "imsi",
+        "imei",
+        "cell_id",
+        "route",
+        "text",
+    ];
+    writer.write_record(fields).unwrap();
+    for line in std::str::from_utf8(&bytes).unwrap().lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let row: Vec<String> = fields
+            .iter()
+            .map(|f| match &v[*f] {
+                serde_json::Value::Null => String::new(),
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .collect();
+        writer.write_record(&row).unwrap();
+    }
+    writer.flush().unwrap();
+    let (b3, a3, r3) = outputs("csv");
+    run(
+        &[
+            "run",
+            "--input",
+            csv_path.to_str().unwrap(),
+            "--blocklist",
+            &b3,
+            "--alerts",
+            &a3,
+            "--rejects",
+            &r3,
+        ],
+        None,
+    );
+
+    let from_file = read_jsonl(std::path::Path::new(&b1));
+    assert!(!blocked(&from_file).is_empty());
+    assert_eq!(read_jsonl(std::path::Path::new(&b2)), from_file, "stdin");
+    assert_eq!(read_jsonl(std::path::Path::new(&b3)), from_file, "csv");
+    for rejects in [&r1, &r2, &r3] {
+        assert!(read_jsonl(std::path::Path::new(rejects)).is_empty());
+    }
+}
