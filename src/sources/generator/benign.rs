@@ -66,11 +66,9 @@ pub(super) struct BankCentre {
 
 impl BankCentre {
     fn outbound(&mut self, cx: &mut Cx<'_>, ts: i64) {
-        let j = match self.recent.pick(cx.rng) {
-            Some(j) if chance(cx.rng, 0.15) => j,
-            _ => cx.pop.random_sub(cx.rng),
-        };
-        self.recent.push(j);
+        let j = self
+            .recent
+            .again_or(cx.rng, 0.15, |rng| cx.pop.random_sub(rng));
         let duration = answered(cx, self.answer_p, 150.0, 0.9);
         let caller = Caller::Ext {
             number: self.number,
@@ -283,11 +281,9 @@ pub(super) struct Desk {
 
 impl Desk {
     fn outbound(&mut self, cx: &mut Cx<'_>, ts: i64) {
-        let j = match self.recent.pick(cx.rng) {
-            Some(j) if chance(cx.rng, 0.2) => j,
-            _ => cx.pop.random_sub(cx.rng),
-        };
-        self.recent.push(j);
+        let j = self
+            .recent
+            .again_or(cx.rng, 0.2, |rng| cx.pop.random_sub(rng));
         let duration = answered(cx, self.answer_p, 180.0, 0.8);
         let caller = Caller::Ext {
             number: self.number,

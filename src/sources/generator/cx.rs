@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 use super::clock::MS_PER_HOUR;
-use super::dist::{Rand, between, index, poisson, uniform};
+use super::dist::{Rand, between, chance, index, poisson, uniform};
 use super::numbers::{Number, Style};
 use super::population::Population;
 use super::sink::{Origin, Rec, Route, Sink};
@@ -173,6 +173,22 @@ impl<T: Copy> Recent<T> {
     /// One of the remembered parties, if any.
     pub(super) fn pick(&self, rng: &mut Rand) -> Option<T> {
         (!self.items.is_empty()).then(|| self.items[index(rng, self.items.len())])
+    }
+
+    /// A remembered party again with probability `repeat_p`, otherwise a
+    /// `fresh` one; either way it is remembered.
+    pub(super) fn again_or(
+        &mut self,
+        rng: &mut Rand,
+        repeat_p: f64,
+        fresh: impl FnOnce(&mut Rand) -> T,
+    ) -> T {
+        let party = match self.pick(rng) {
+            Some(party) if chance(rng, repeat_p) => party,
+            _ => fresh(rng),
+        };
+        self.push(party);
+        party
     }
 }
 

@@ -248,15 +248,15 @@ impl Simbox {
         } else {
             self.imeis[k % self.imeis.len()]
         };
-        let callee = match self.recent.pick(cx.rng) {
-            Some(number) if chance(cx.rng, 0.15) => number,
-            _ if chance(cx.rng, 0.8) => {
-                let j = cx.pop.random_sub(cx.rng);
-                cx.pop.sub(j).number
+        let pop = &cx.pop;
+        let callee = self.recent.again_or(cx.rng, 0.15, |rng| {
+            if chance(rng, 0.8) {
+                let j = pop.random_sub(rng);
+                pop.sub(j).number
+            } else {
+                pop.random_offnet(rng)
             }
-            _ => cx.pop.random_offnet(cx.rng),
-        };
-        self.recent.push(callee);
+        });
         let duration = if chance(cx.rng, self.answer_p) {
             talk_s(cx.rng, 75.0, 0.9, 3600.0)
         } else {

@@ -32,11 +32,9 @@ pub(super) struct OtpSender {
 
 impl OtpSender {
     fn send(&mut self, cx: &mut Cx<'_>, ts: i64) {
-        let j = match self.recent.pick(cx.rng) {
-            Some(j) if chance(cx.rng, 0.1) => j,
-            _ => cx.pop.random_sub(cx.rng),
-        };
-        self.recent.push(j);
+        let j = self
+            .recent
+            .again_or(cx.rng, 0.1, |rng| cx.pop.random_sub(rng));
         texts::otp(cx.rng, self.brand, cx.text);
         let caller = Caller::Ext {
             number: self.number,
