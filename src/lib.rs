@@ -41,7 +41,8 @@
 //!   errors name file and line, and every broken rule is reported at once.
 //!   The plan's scans read the current window's rows when they run, so per
 //!   window the stored plan is only reset and re-executed. The rules of a
-//!   window run as concurrent tasks, one core each.
+//!   window run as concurrent tasks, one core each, while dedicated threads
+//!   decode the next chunks ([`pipeline`]).
 //! - **Decisions are state.** Hits of all rules are combined per number with a
 //!   noisy-OR ([`decisions`]); blocks live for a TTL in event time, renewals
 //!   are re-published only when they change something material, and expiry

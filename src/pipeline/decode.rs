@@ -1,9 +1,26 @@
-//! Decoding a chunk on every core, keeping input order.
+//! Decoding on dedicated threads, ahead of the windows and rules.
+//!
+//! Decoding is the costliest per-record step and rule evaluation the
+//! costliest per-window one. They run at the same time: while the rules of
+//! chunk *n*'s windows execute on the async runtime, the decode workers are
+//! already turning chunks *n + 1* and *n + 2* into Arrow batches. Each chunk
+//! is split into one contiguous range per worker, and every worker answers
+//! its jobs in the order it got them, so the parts of a chunk come back in
+//! input order and the run stays a deterministic function of its input.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::sync::mpsc;
 
 use arrow::record_batch::RecordBatch;
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 use crate::record::{Decoder, Rejection};
 use crate::sources::{Chunk, ChunkBody};
+
+/// Chunks smaller than this are decoded by one worker: splitting costs more
+/// than it saves.
+const MIN_SPLIT: usize = 2_048;
 
 /// What one worker made of its share of a chunk.
 #[derive(Debug)]
@@ -16,33 +33,108 @@ pub(crate) struct DecodedPart {
     pub(crate) rejects: Vec<(u32, Rejection)>,
 }
 
-/// Decodes `chunk` with one decoder per worker; the parts come back in
-/// input order.
-pub(crate) fn decode_chunk(decoders: &mut [Decoder], chunk: &Chunk) -> Vec<DecodedPart> {
-    let n = chunk.len();
-    let workers = decoders.len().clamp(1, n.max(1));
-    if workers == 1 || n < 2_048 {
-        return vec![decode_range(&mut decoders[0], chunk, 0, n)];
-    }
-    let per = n.div_ceil(workers);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = decoders
-            .iter_mut()
-            .take(workers)
-            .enumerate()
-            .map(|(w, decoder)| {
-                let (start, end) = (w * per, ((w + 1) * per).min(n));
-                scope.spawn(move || decode_range(decoder, chunk, start, end))
-            })
-            .collect();
-        handles
+/// One worker's share of a chunk.
+struct Job {
+    chunk: Arc<Chunk>,
+    start: usize,
+    end: usize,
+}
+
+/// A decode worker thread and the two ends of its queues.
+#[derive(Debug)]
+struct Worker {
+    jobs: mpsc::Sender<Job>,
+    parts: UnboundedReceiver<DecodedPart>,
+}
+
+/// Decode threads, one decoder each, fed whole chunks in order.
+#[derive(Debug)]
+pub(crate) struct DecodePool {
+    workers: Vec<Worker>,
+    /// Submitted chunks not yet collected, with how many workers share each.
+    in_flight: VecDeque<(Arc<Chunk>, usize)>,
+}
+
+impl DecodePool {
+    /// Starts one thread per decoder.
+    pub(crate) fn new(decoders: Vec<Decoder>) -> std::io::Result<Self> {
+        let workers = decoders
             .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
+            .enumerate()
+            .map(|(i, decoder)| spawn_worker(i, decoder))
+            .collect::<std::io::Result<_>>()?;
+        Ok(DecodePool {
+            workers,
+            in_flight: VecDeque::new(),
+        })
+    }
+
+    /// Chunks submitted and not yet collected.
+    pub(crate) fn in_flight(&self) -> usize {
+        self.in_flight.len()
+    }
+
+    /// Hands `chunk` to the workers; its parts come back from [`Self::next`]
+    /// after those of every chunk submitted before it.
+    pub(crate) fn submit(&mut self, chunk: Arc<Chunk>) -> Result<(), PoolStopped> {
+        let n = chunk.len();
+        let shares = if n < MIN_SPLIT {
+            1
+        } else {
+            self.workers.len().min(n)
+        };
+        let per = n.div_ceil(shares.max(1));
+        for (w, worker) in self.workers.iter().take(shares).enumerate() {
+            let (start, end) = ((w * per).min(n), ((w + 1) * per).min(n));
+            let job = Job {
+                chunk: Arc::clone(&chunk),
+                start,
+                end,
+            };
+            worker.jobs.send(job).map_err(|_| PoolStopped)?;
+        }
+        self.in_flight.push_back((chunk, shares));
+        Ok(())
+    }
+
+    /// The oldest submitted chunk and its parts in input order, or `None`
+    /// when nothing is in flight.
+    pub(crate) async fn next(
+        &mut self,
+    ) -> Result<Option<(Arc<Chunk>, Vec<DecodedPart>)>, PoolStopped> {
+        let Some((chunk, shares)) = self.in_flight.pop_front() else {
+            return Ok(None);
+        };
+        let mut parts = Vec::with_capacity(shares);
+        for worker in self.workers.iter_mut().take(shares) {
+            parts.push(worker.parts.recv().await.ok_or(PoolStopped)?);
+        }
+        Ok(Some((chunk, parts)))
+    }
+}
+
+/// A decode worker stopped: it panicked, which is a bug.
+#[derive(Debug, Clone, Copy, thiserror::Error)]
+#[error("a decode worker stopped unexpectedly")]
+pub(crate) struct PoolStopped;
+
+fn spawn_worker(index: usize, mut decoder: Decoder) -> std::io::Result<Worker> {
+    let (jobs, job_rx) = mpsc::channel::<Job>();
+    let (part_tx, parts) = unbounded_channel();
+    std::thread::Builder::new()
+        .name(format!("scamstream-decode-{index}"))
+        .spawn(move || serve(&mut decoder, &job_rx, &part_tx))?;
+    Ok(Worker { jobs, parts })
+}
+
+/// A worker's loop: ends when the pool is dropped.
+fn serve(decoder: &mut Decoder, jobs: &mpsc::Receiver<Job>, parts: &UnboundedSender<DecodedPart>) {
+    while let Ok(job) = jobs.recv() {
+        let part = decode_range(decoder, &job.chunk, job.start, job.end);
+        if parts.send(part).is_err() {
+            return;
+        }
+    }
 }
 
 fn decode_range(decoder: &mut Decoder, chunk: &Chunk, start: usize, end: usize) -> DecodedPart {
@@ -65,5 +157,75 @@ fn decode_range(decoder: &mut Decoder, chunk: &Chunk, start: usize, end: usize) 
         batch: decoder.finish(),
         items,
         rejects,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::NumberNormalizer;
+    use crate::sources::split_lines;
+
+    fn pool(workers: usize) -> DecodePool {
+        let normalizer = NumberNormalizer::new(66).unwrap();
+        let decoders = (0..workers)
+            .map(|_| Decoder::new(normalizer.clone()))
+            .collect();
+        DecodePool::new(decoders).unwrap()
+    }
+
+    fn chunk(first: usize, n: usize) -> Arc<Chunk> {
+        let mut text = String::new();
+        for i in first..first + n {
+            if i % 7 == 3 {
+                text.push_str("{not json\n");
+            } else {
+                text.push_str(&format!(
+                    r#"{{"kind":"call","ts":{},"caller":"+66812{:06}","callee":"+66899999999","duration_s":0}}"#,
+                    1_800_000_000_000u64 + i as u64,
+                    i
+                ));
+                text.push('\n');
+            }
+        }
+        let buf = text.into_bytes();
+        let (items, _) = split_lines(&buf, 1);
+        Arc::new(Chunk {
+            body: ChunkBody::Json { buf, items },
+            unit: "line",
+        })
+    }
+
+    #[tokio::test]
+    async fn parts_come_back_in_input_order_across_chunks() {
+        let mut pool = pool(2);
+        let sizes = [5_000, 10, 3_000];
+        let mut first = 0;
+        for n in sizes {
+            pool.submit(chunk(first, n)).unwrap();
+            first += n;
+        }
+        let mut seen = Vec::new();
+        let mut rejected = 0;
+        while let Some((chunk, parts)) = pool.next().await.unwrap() {
+            let rows: usize = parts
+                .iter()
+                .map(|p| p.batch.num_rows() + p.rejects.len())
+                .sum();
+            assert_eq!(rows, chunk.len());
+            for part in &parts {
+                let callers = part.batch.column_by_name("caller").unwrap();
+                let callers = arrow::array::as_string_array(callers);
+                seen.extend(callers.iter().map(|c| c.unwrap().to_owned()));
+                rejected += part.rejects.len();
+            }
+        }
+        assert_eq!(pool.in_flight(), 0);
+        let expected: Vec<String> = (0..first)
+            .filter(|i| i % 7 != 3)
+            .map(|i| format!("+66812{i:06}"))
+            .collect();
+        assert_eq!(seen, expected);
+        assert_eq!(rejected, first - expected.len());
     }
 }

@@ -29,6 +29,12 @@ pub enum PipelineError {
     Internal(String),
 }
 
+impl From<super::decode::PoolStopped> for PipelineError {
+    fn from(stopped: super::decode::PoolStopped) -> Self {
+        PipelineError::Internal(stopped.to_string())
+    }
+}
+
 impl PipelineError {
     /// Whether the user's configuration (pipeline, rules, tables) is at fault.
     pub fn is_config(&self) -> bool {

@@ -6,16 +6,18 @@
 //!                   └──────────────▶ rejects ◀──┘                                                      alerts
 //! ```
 //!
-//! Stages run in order on each chunk, so the outputs are a deterministic
-//! function of the input whatever the chunk sizes; decoding, the costliest
-//! per-record step, is split across cores, and DataFusion parallelises each
-//! rule's query.
+//! Decoding runs on its own threads a few chunks ahead of the rest (see
+//! [`decode`]), split across cores; the rules of a window run as concurrent
+//! tasks. Windows, decisions and outputs see the chunks strictly in input
+//! order, so the outputs are a deterministic function of the input whatever
+//! the chunk sizes.
 
 mod decode;
 mod error;
 mod rejects;
 mod summary;
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use prometheus::Histogram;
@@ -31,6 +33,7 @@ use crate::rules::RuleEngine;
 use crate::sinks::{LineSink, NullSink, SinkError, open_sink};
 use crate::sources::{Chunk, Progress, Source};
 use crate::windowing::{ClosedWindow, WindowOperator};
+use decode::{DecodePool, DecodedPart};
 
 /// The three outputs of a run.
 pub struct Outputs {
@@ -74,10 +77,14 @@ impl Outputs {
     }
 }
 
+/// Chunks read and handed to the decode threads ahead of the one whose
+/// windows are being evaluated.
+const DECODE_AHEAD: usize = 2;
+
 /// Every stage, wired together.
 #[derive(Debug)]
 pub struct Pipeline {
-    decoders: Vec<Decoder>,
+    decoders: DecodePool,
     operator: WindowOperator,
     engine: RuleEngine,
     decider: Decider,
@@ -117,6 +124,9 @@ impl Pipeline {
         let decoders = (0..workers)
             .map(|_| Decoder::new(normalizer.clone()))
             .collect();
+        let decoders = DecodePool::new(decoders).map_err(|e| {
+            PipelineError::Internal(format!("cannot start the decode threads: {e}"))
+        })?;
         let rule_timers = engine
             .rules()
             .iter()
@@ -151,8 +161,18 @@ impl Pipeline {
         on_progress: &mut dyn FnMut(Progress),
     ) -> Result<Summary, PipelineError> {
         let started = Instant::now();
-        while let Some(chunk) = source.next_chunk()? {
-            self.process_chunk(source.name(), source.kind(), &chunk)
+        let mut exhausted = false;
+        loop {
+            while !exhausted && self.decoders.in_flight() <= DECODE_AHEAD {
+                match source.next_chunk()? {
+                    Some(chunk) => self.decoders.submit(Arc::new(chunk))?,
+                    None => exhausted = true,
+                }
+            }
+            let Some((chunk, parts)) = self.decoders.next().await? else {
+                break;
+            };
+            self.process_decoded(source.name(), source.kind(), &chunk, parts)
                 .await?;
             on_progress(source.progress());
         }
@@ -173,13 +193,27 @@ impl Pipeline {
         &mut self,
         source: &str,
         kind: &str,
+        chunk: Chunk,
+    ) -> Result<(), PipelineError> {
+        self.decoders.submit(Arc::new(chunk))?;
+        while let Some((chunk, parts)) = self.decoders.next().await? {
+            self.process_decoded(source, kind, &chunk, parts).await?;
+        }
+        Ok(())
+    }
+
+    /// Windows and evaluates one decoded chunk.
+    async fn process_decoded(
+        &mut self,
+        source: &str,
+        kind: &str,
         chunk: &Chunk,
+        parts: Vec<DecodedPart>,
     ) -> Result<(), PipelineError> {
         self.metrics
             .records_received
             .with_label_values(&[kind])
             .inc_by(chunk.len() as u64);
-        let parts = decode::decode_chunk(&mut self.decoders, chunk);
         let mut accepted = 0u64;
         for part in &parts {
             for (item, rejection) in &part.rejects {

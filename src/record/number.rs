@@ -8,11 +8,12 @@
 //! makes normalisation a hash lookup on the hot path.
 
 use std::str::FromStr;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 use ahash::AHashMap;
 use phonenumber::country::Id;
 use phonenumber::metadata::DATABASE;
+use regex::{Regex, RegexBuilder};
 
 /// Entries kept before the cache is cleared and refilled.
 const CACHE_CAPACITY: usize = 1 << 20;
@@ -37,6 +38,7 @@ pub struct NumberNormalizer {
     country_code: u16,
     region: Id,
     cache: AHashMap<Box<str>, Result<Arc<str>, NumberError>>,
+    validators: Validators,
 }
 
 impl NumberNormalizer {
@@ -48,6 +50,7 @@ impl NumberNormalizer {
             country_code,
             region,
             cache: AHashMap::new(),
+            validators: Validators::default(),
         })
     }
 
@@ -61,7 +64,7 @@ impl NumberNormalizer {
         if let Some(hit) = self.cache.get(raw) {
             return hit.clone();
         }
-        let result = parse_e164(raw, self.country_code, self.region);
+        let result = parse_e164(raw, self.country_code, self.region, &mut self.validators);
         if self.cache.len() >= CACHE_CAPACITY {
             self.cache.clear();
         }
@@ -83,7 +86,12 @@ fn region_of(country_code: u16) -> Option<Id> {
 /// national number has a possible length and matches the country's general
 /// number pattern. (The crate's full parser compiles regular expressions through a small
 /// shared cache on every call, which made it the slowest step of decoding.)
-fn parse_e164(raw: &str, country_code: u16, region: Id) -> Result<Arc<str>, NumberError> {
+fn parse_e164(
+    raw: &str,
+    country_code: u16,
+    region: Id,
+    validators: &mut Validators,
+) -> Result<Arc<str>, NumberError> {
     let compact: String = raw
         .trim()
         .chars()
@@ -98,7 +106,7 @@ fn parse_e164(raw: &str, country_code: u16, region: Id) -> Result<Arc<str>, Numb
     } else {
         national_to_e164(digits, country_code, region)?
     };
-    validate(&e164)?;
+    validators.validate(&e164)?;
     Ok(format!("+{e164}").into())
 }
 
@@ -126,32 +134,100 @@ fn split_prefix(compact: &str) -> (bool, &str) {
     }
 }
 
-/// Checks E.164 digits (without `+`) against the country's metadata.
-fn validate(e164: &str) -> Result<(), NumberError> {
-    if e164.len() > 15 {
-        return Err(NumberError::Invalid("too long".into()));
-    }
-    let invalid = |why: String| Err(NumberError::Invalid(why));
-    for cc_len in 1..=3.min(e164.len()) {
-        let Ok(code) = e164[..cc_len].parse::<u16>() else {
-            continue;
-        };
-        let Some(countries) = DATABASE.by_code(&code) else {
-            continue;
-        };
-        let national = &e164[cc_len..];
-        // `is_match` checks the possible lengths, then the number pattern.
-        let fits = countries
-            .iter()
-            .any(|m| m.descriptors().general().is_match(national));
-        return if fits {
-            Ok(())
-        } else {
-            invalid(format!("not a possible +{code} number"))
-        };
-    }
-    invalid("unknown country code".into())
+/// The general number patterns of every country sharing one calling code,
+/// compiled once. (`phonenumber`'s own descriptors go through a 100-entry
+/// regular-expression cache behind one global mutex: with traffic from many
+/// countries it recompiled patterns and serialised the decoding threads.)
+#[derive(Debug, Clone, Default)]
+struct Validators {
+    by_code: AHashMap<u16, Option<Arc<[CountryPattern]>>>,
 }
+
+/// One country's possible national lengths and general number pattern.
+#[derive(Debug)]
+struct CountryPattern {
+    lengths: Vec<u16>,
+    pattern: Regex,
+}
+
+impl CountryPattern {
+    fn fits(&self, national: &str) -> bool {
+        (self.lengths.is_empty() || self.lengths.contains(&(national.len() as u16)))
+            && self.pattern.is_match(national)
+    }
+}
+
+impl Validators {
+    /// The patterns of calling code `code`, or `None` when it is unknown.
+    /// Each normaliser keeps its own map, so the hot path takes no lock; the
+    /// patterns themselves are compiled once per process.
+    fn patterns(&mut self, code: u16) -> Option<Arc<[CountryPattern]>> {
+        self.by_code
+            .entry(code)
+            .or_insert_with(|| compiled_country(code))
+            .clone()
+    }
+
+    /// Checks E.164 digits (without `+`) against the country's metadata.
+    fn validate(&mut self, e164: &str) -> Result<(), NumberError> {
+        if e164.len() > 15 {
+            return Err(NumberError::Invalid("too long".into()));
+        }
+        for cc_len in 1..=3.min(e164.len()) {
+            let Ok(code) = e164[..cc_len].parse::<u16>() else {
+                continue;
+            };
+            let Some(countries) = self.patterns(code) else {
+                continue;
+            };
+            let national = &e164[cc_len..];
+            return if countries.iter().any(|c| c.fits(national)) {
+                Ok(())
+            } else {
+                Err(NumberError::Invalid(format!(
+                    "not a possible +{code} number"
+                )))
+            };
+        }
+        Err(NumberError::Invalid("unknown country code".into()))
+    }
+}
+
+/// The compiled patterns of calling code `code`, shared by every normaliser.
+fn compiled_country(code: u16) -> Option<Arc<[CountryPattern]>> {
+    type Compiled = Mutex<AHashMap<u16, Option<Arc<[CountryPattern]>>>>;
+    static COMPILED: LazyLock<Compiled> = LazyLock::new(Compiled::default);
+    let mut compiled = COMPILED.lock().unwrap_or_else(PoisonError::into_inner);
+    compiled
+        .entry(code)
+        .or_insert_with(|| compile_country(code))
+        .clone()
+}
+
+/// Compiles the general pattern of every country that uses calling code `code`.
+fn compile_country(code: u16) -> Option<Arc<[CountryPattern]>> {
+    let countries = DATABASE.by_code(&code)?;
+    let patterns = countries
+        .iter()
+        .filter_map(|m| {
+            let general = m.descriptors().general();
+            // Anchored at the start only, as `Descriptor::is_match` does (the
+            // possible lengths bound the end); the metadata's patterns are
+            // written across lines, so whitespace is ignored as `phonenumber` does.
+            let source = format!("^(?:{})", general.national_number().as_str());
+            let pattern = RegexBuilder::new(&source)
+                .ignore_whitespace(true)
+                .build()
+                .ok()?;
+            Some(CountryPattern {
+                lengths: general.possible_length().to_vec(),
+                pattern,
+            })
+        })
+        .collect();
+    Some(patterns)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,8 @@ mod file;
 mod generated;
 pub mod generator;
 
+#[cfg(test)]
+pub(crate) use chunk::split_lines;
 pub use chunk::{Chunk, ChunkBody, Item};
 pub use file::{FileSource, InputFormat};
 pub use generated::GeneratorSource;
