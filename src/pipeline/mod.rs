@@ -6,8 +6,8 @@
 //!                   └──────────────▶ rejects ◀──┘                                                      alerts
 //! ```
 //!
-//! Decoding runs on its own threads a few chunks ahead of the rest (see
-//! [`decode`]), split across cores; the rules of a window run as concurrent
+//! Decoding runs on its own threads a few chunks ahead of the rest, split
+//! across cores; the rules of a window run as concurrent
 //! tasks. Windows, decisions and outputs see the chunks strictly in input
 //! order, so the outputs are a deterministic function of the input whatever
 //! the chunk sizes.
