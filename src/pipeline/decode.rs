@@ -193,6 +193,7 @@ mod tests {
         Arc::new(Chunk {
             body: ChunkBody::Json { buf, items },
             unit: "line",
+            origins: Vec::new(),
         })
     }
 

@@ -30,7 +30,7 @@ use crate::decisions::{AllowList, Decider, Decision, RuleInfo};
 use crate::metrics::Metrics;
 use crate::record::{Decoder, NumberNormalizer, RejectReason, Rejection};
 use crate::rules::RuleEngine;
-use crate::sinks::{LineSink, NullSink, SinkError, open_sink};
+use crate::sinks::{Message, NullSink, Sink, SinkError, open_sink};
 use crate::sources::{Chunk, Progress, Source};
 use crate::windowing::{ClosedWindow, WindowOperator};
 use decode::{DecodePool, DecodedPart};
@@ -38,11 +38,11 @@ use decode::{DecodePool, DecodedPart};
 /// The three outputs of a run.
 pub struct Outputs {
     /// Block and unblock entries.
-    pub blocklist: Box<dyn LineSink>,
+    pub blocklist: Box<dyn Sink>,
     /// Alerts.
-    pub alerts: Box<dyn LineSink>,
+    pub alerts: Box<dyn Sink>,
     /// Rejected and late records.
-    pub rejects: Box<dyn LineSink>,
+    pub rejects: Box<dyn Sink>,
 }
 
 impl std::fmt::Debug for Outputs {
@@ -70,7 +70,8 @@ impl Outputs {
         }
     }
 
-    fn flush(&mut self) -> Result<(), SinkError> {
+    /// Returns once every entry sent so far is durable.
+    pub fn flush(&mut self) -> Result<(), SinkError> {
         self.blocklist.flush()?;
         self.alerts.flush()?;
         self.rejects.flush()
@@ -235,7 +236,7 @@ impl Pipeline {
             accepted += (part.batch.num_rows() - late.len()) as u64;
         }
         self.metrics.records_accepted.inc_by(accepted);
-        let watermark = *self.operator.watermark();
+        let watermark = self.operator.watermark().clone();
         if let (Some(max), Some(wm)) = (watermark.max_event_ms(), watermark.current()) {
             self.metrics.max_event_time.set(max / 1000);
             self.metrics.watermark.set(wm / 1000);
@@ -327,7 +328,14 @@ impl Pipeline {
                 Decision::Unblock(_) => (&mut self.outputs.blocklist, "unblock"),
                 Decision::Alert(_) => (&mut self.outputs.alerts, "alert"),
             };
-            sink.write_line(&decision.to_json())?;
+            let line = decision.to_json();
+            sink.send(&Message {
+                line: &line,
+                key: Some(decision.number()),
+                value: None,
+                tombstone: matches!(decision, Decision::Unblock(_)),
+                headers: &[],
+            })?;
             self.metrics.decisions.with_label_values(&[action]).inc();
         }
         let stats = self.decider.stats();

@@ -1,11 +1,13 @@
 //! The rejects output: every record turned away, with its reason, where it
-//! was, and its original bytes.
+//! was, and its original bytes. A file gets one JSON line per record; a
+//! dead-letter topic gets the original bytes as the value and the rest as
+//! headers.
 
 use base64::Engine;
 use serde::Serialize;
 
 use crate::record::Rejection;
-use crate::sinks::{LineSink, SinkError};
+use crate::sinks::{Message, Sink, SinkError};
 use crate::sources::Chunk;
 
 /// One line of the rejects file.
@@ -26,7 +28,7 @@ struct RejectEntry<'a> {
 
 /// Writes the rejection of record `item` of `chunk`.
 pub(crate) fn write_reject(
-    sink: &mut dyn LineSink,
+    sink: &mut dyn Sink,
     source: &str,
     chunk: &Chunk,
     item: usize,
@@ -38,7 +40,7 @@ pub(crate) fn write_reject(
         reason: rejection.reason.as_str(),
         error: &rejection.message,
         source,
-        location: format!("{} {}", chunk.unit, chunk.position(item)),
+        location: chunk.location(item),
         raw: text,
         raw_base64: match text {
             Some(_) => None,
@@ -46,5 +48,29 @@ pub(crate) fn write_reject(
         },
     };
     // A struct of strings always serialises.
-    sink.write_line(&serde_json::to_string(&entry).unwrap_or_default())
+    let line = serde_json::to_string(&entry).unwrap_or_default();
+    let origin = chunk.origins.get(item);
+    let (partition, offset) = origin.map_or((String::new(), String::new()), |o| {
+        (o.partition.to_string(), o.offset.to_string())
+    });
+    let mut headers = vec![
+        ("reason", entry.reason),
+        ("error", entry.error),
+        ("source", entry.source),
+        ("location", entry.location.as_str()),
+    ];
+    if let Some(o) = origin {
+        headers.extend([
+            ("source_topic", &*o.topic),
+            ("source_partition", partition.as_str()),
+            ("source_offset", offset.as_str()),
+        ]);
+    }
+    sink.send(&Message {
+        line: &line,
+        key: None,
+        value: Some(&bytes),
+        tombstone: false,
+        headers: &headers,
+    })
 }

@@ -1,19 +1,11 @@
-//! Line-oriented sinks.
+//! Line-oriented sinks: files, standard output, memory and nowhere.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use super::SinkError;
-
-/// A destination for JSON lines.
-pub trait LineSink: Send {
-    /// Writes one line (without its newline).
-    fn write_line(&mut self, line: &str) -> Result<(), SinkError>;
-    /// Makes everything written so far durable or visible.
-    fn flush(&mut self) -> Result<(), SinkError>;
-}
+use super::{Message, Sink, SinkError};
 
 /// A buffered file, or standard output for `-`.
 struct WriterSink {
@@ -21,19 +13,19 @@ struct WriterSink {
     out: Box<dyn Write + Send>,
 }
 
-impl LineSink for WriterSink {
-    fn write_line(&mut self, line: &str) -> Result<(), SinkError> {
+impl Sink for WriterSink {
+    fn send(&mut self, message: &Message<'_>) -> Result<(), SinkError> {
         let path = &self.path;
-        let err = |source| SinkError {
+        let err = |source| SinkError::File {
             path: path.clone(),
             source,
         };
-        self.out.write_all(line.as_bytes()).map_err(err)?;
+        self.out.write_all(message.line.as_bytes()).map_err(err)?;
         self.out.write_all(b"\n").map_err(err)
     }
 
     fn flush(&mut self) -> Result<(), SinkError> {
-        self.out.flush().map_err(|source| SinkError {
+        self.out.flush().map_err(|source| SinkError::File {
             path: self.path.clone(),
             source,
         })
@@ -42,9 +34,9 @@ impl LineSink for WriterSink {
 
 /// Opens a JSON Lines output: `-` is standard output; a file is created
 /// (with its parent directories) or truncated.
-pub fn open_sink(path: &Path) -> Result<Box<dyn LineSink>, SinkError> {
+pub fn open_sink(path: &Path) -> Result<Box<dyn Sink>, SinkError> {
     let name = path.display().to_string();
-    let err = |source| SinkError {
+    let err = |source| SinkError::File {
         path: name.clone(),
         source,
     };
@@ -66,8 +58,8 @@ pub fn open_sink(path: &Path) -> Result<Box<dyn LineSink>, SinkError> {
 #[derive(Debug, Default, Clone, Copy)]
 pub struct NullSink;
 
-impl LineSink for NullSink {
-    fn write_line(&mut self, _line: &str) -> Result<(), SinkError> {
+impl Sink for NullSink {
+    fn send(&mut self, _message: &Message<'_>) -> Result<(), SinkError> {
         Ok(())
     }
     fn flush(&mut self) -> Result<(), SinkError> {
@@ -89,10 +81,10 @@ impl MemorySink {
     }
 }
 
-impl LineSink for MemorySink {
-    fn write_line(&mut self, line: &str) -> Result<(), SinkError> {
+impl Sink for MemorySink {
+    fn send(&mut self, message: &Message<'_>) -> Result<(), SinkError> {
         if let Ok(mut lines) = self.lines.lock() {
-            lines.push(line.to_owned());
+            lines.push(message.line.to_owned());
         }
         Ok(())
     }

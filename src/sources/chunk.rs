@@ -35,13 +35,27 @@ pub enum ChunkBody {
     },
 }
 
+/// Where a record read from Kafka came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// The topic.
+    pub topic: Arc<str>,
+    /// The partition.
+    pub partition: i32,
+    /// The record's offset in the partition.
+    pub offset: i64,
+}
+
 /// A batch of raw records from one source.
 #[derive(Debug, Clone)]
 pub struct Chunk {
     /// The records.
     pub body: ChunkBody,
-    /// What a position counts: `line` or `element`.
+    /// What a position counts: `line`, `element` or `offset`.
     pub unit: &'static str,
+    /// For records read from Kafka, where each came from (one per record);
+    /// empty for files.
+    pub origins: Vec<Origin>,
 }
 
 impl Chunk {
@@ -63,6 +77,18 @@ impl Chunk {
         match &self.body {
             ChunkBody::Json { items, .. } => items[i].position,
             ChunkBody::Csv { rows, .. } => rows[i].0,
+        }
+    }
+
+    /// Where record `i` was, for people: `line 17`, or
+    /// `topic calls partition 2 offset 1234`.
+    pub fn location(&self, i: usize) -> String {
+        match self.origins.get(i) {
+            Some(o) => format!(
+                "topic {} partition {} offset {}",
+                o.topic, o.partition, o.offset
+            ),
+            None => format!("{} {}", self.unit, self.position(i)),
         }
     }
 

@@ -169,6 +169,7 @@ impl FileSource {
         Ok(Some(Chunk {
             body: ChunkBody::Json { buf, items },
             unit: "line",
+            origins: Vec::new(),
         }))
     }
 
@@ -226,6 +227,7 @@ impl FileSource {
         Some(Chunk {
             body: ChunkBody::Json { buf, items },
             unit: "element",
+            origins: Vec::new(),
         })
     }
 
@@ -256,6 +258,7 @@ impl FileSource {
         Ok(Some(Chunk {
             body: ChunkBody::Csv { header, rows },
             unit: "line",
+            origins: Vec::new(),
         }))
     }
 }

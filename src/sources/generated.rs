@@ -71,6 +71,7 @@ impl Source for GeneratorSource {
         Ok(Some(Chunk {
             body: ChunkBody::Json { buf, items },
             unit: "line",
+            origins: Vec::new(),
         }))
     }
 

@@ -10,12 +10,17 @@ mod chunk;
 mod file;
 mod generated;
 pub mod generator;
+mod kafka;
 
 #[cfg(test)]
 pub(crate) use chunk::split_lines;
-pub use chunk::{Chunk, ChunkBody, Item};
+pub use chunk::{Chunk, ChunkBody, Item, Origin};
 pub use file::{FileSource, InputFormat};
 pub use generated::GeneratorSource;
+pub use kafka::{
+    Committed, KafkaSource, KafkaSourceConfig, KafkaSourceError, LagReport, RebalanceEvent,
+    TopicPartition,
+};
 
 /// How far a source has got, for progress bars.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

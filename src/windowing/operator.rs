@@ -1,6 +1,8 @@
 //! The window operator: assigns rows to panes, tracks the watermark and
 //! hands out windows as they close.
 
+use std::time::{Duration, Instant};
+
 use ahash::AHashMap;
 use arrow::array::{AsArray, UInt32Array};
 use arrow::compute::take_record_batch;
@@ -47,6 +49,16 @@ struct SpecCursor {
     next_end: Option<i64>,
 }
 
+/// What became of the rows of an inserted batch.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Inserted {
+    /// Rows behind a closed window: rejected as late.
+    pub late: Vec<u32>,
+    /// Rows re-read after a restart that belong only to windows closed
+    /// before it (see [`WindowOperator::set_floor`]): dropped, not rejected.
+    pub replayed: Vec<u32>,
+}
+
 /// Assigns records to panes and closes windows as the watermark passes them.
 #[derive(Debug)]
 pub struct WindowOperator {
@@ -54,6 +66,8 @@ pub struct WindowOperator {
     pane_ms: i64,
     watermark: Watermark,
     panes: PaneStore,
+    /// Windows starting before this were closed before a restart.
+    floor_ms: Option<i64>,
 }
 
 impl WindowOperator {
@@ -77,7 +91,52 @@ impl WindowOperator {
             pane_ms,
             watermark: Watermark::new(lateness_ms),
             panes: PaneStore::default(),
+            floor_ms: None,
         }
+    }
+
+    /// Input partitions silent for `idle_after` stop holding the watermark.
+    pub fn with_idle_timeout(mut self, idle_after: Duration) -> Self {
+        self.watermark = self.watermark.with_idle_timeout(idle_after);
+        self
+    }
+
+    /// Declares an input partition before its first record.
+    pub fn register_partition(&mut self, partition: u32, now: Instant) {
+        self.watermark.register(partition, now);
+    }
+
+    /// Re-reads which partitions are idle; call it when no data comes.
+    pub fn refresh(&mut self, now: Instant) {
+        self.watermark.refresh(now);
+    }
+
+    /// The start of the earliest window not closed yet: every window that
+    /// starts before it has been evaluated. `None` before any record.
+    pub fn floor_ms(&self) -> Option<i64> {
+        self.cursors
+            .iter()
+            .filter_map(|c| c.next_end.map(|end| end - c.spec.size_ms))
+            .min()
+            .or(self.floor_ms)
+    }
+
+    /// After a restart: windows starting before `floor_ms` were already
+    /// evaluated, so they are not opened again, and rows that belong only to
+    /// them are dropped as replayed.
+    pub fn set_floor(&mut self, floor_ms: Option<i64>) {
+        self.floor_ms = floor_ms;
+    }
+
+    /// Forgets every row, window and partition: after a Kafka rebalance the
+    /// windows are rebuilt from the committed offsets.
+    pub fn reset(&mut self) {
+        for cursor in &mut self.cursors {
+            cursor.next_end = None;
+        }
+        self.panes = PaneStore::default();
+        self.watermark.reset();
+        self.floor_ms = None;
     }
 
     /// The pane length: the largest duration dividing every size and slide.
@@ -104,6 +163,18 @@ impl WindowOperator {
     /// indices of the rows that were late. The watermark advances row by row,
     /// so the outcome does not depend on how the stream was cut into batches.
     pub fn insert(&mut self, batch: &RecordBatch) -> Result<Vec<u32>, ArrowError> {
+        Ok(self.insert_from(batch, |_| 0, Instant::now())?.late)
+    }
+
+    /// Like [`Self::insert`] for rows of several input partitions:
+    /// `partition_of(row)` says which, and `now` is the arrival time that
+    /// idleness is measured from.
+    pub fn insert_from(
+        &mut self,
+        batch: &RecordBatch,
+        partition_of: impl Fn(usize) -> u32,
+        now: Instant,
+    ) -> Result<Inserted, ArrowError> {
         let times = batch
             .column_by_name(column::EVENT_TIME)
             .and_then(|c| c.as_primitive_opt::<TimestampMillisecondType>())
@@ -112,15 +183,19 @@ impl WindowOperator {
             .column_by_name(column::KIND)
             .and_then(|c| c.as_string_opt::<i32>())
             .ok_or_else(|| ArrowError::SchemaError("batch has no kind column".into()))?;
-        let mut late = Vec::new();
+        let mut outcome = Inserted::default();
         let mut groups: AHashMap<(i64, bool), Vec<u32>> = AHashMap::new();
         for (row, &ts) in times.values().iter().enumerate() {
             let pane_start = ts.div_euclid(self.pane_ms) * self.pane_ms;
-            if self.watermark.has_passed(pane_start + self.pane_ms) {
-                late.push(row as u32);
+            if self.floor_ms.is_some_and(|floor| pane_start < floor) {
+                outcome.replayed.push(row as u32);
                 continue;
             }
-            self.watermark.observe(ts);
+            if self.watermark.has_passed(pane_start + self.pane_ms) {
+                outcome.late.push(row as u32);
+                continue;
+            }
+            self.watermark.observe_in(partition_of(row), ts, now);
             let is_sms = kinds.value(row) == Kind::Sms.as_str();
             groups
                 .entry((pane_start, is_sms))
@@ -137,14 +212,26 @@ impl WindowOperator {
             self.open_windows_for(pane_start);
             self.panes.insert(pane_start, kind, part);
         }
-        Ok(late)
+        Ok(outcome)
     }
 
     /// Makes sure every window kind's cursor is at or before the first
     /// window that contains a pane starting at `pane_start`.
     fn open_windows_for(&mut self, pane_start: i64) {
         for cursor in &mut self.cursors {
-            let end = cursor.spec.first_end_after(pane_start);
+            let spec = cursor.spec;
+            let mut end = spec.first_end_after(pane_start);
+            if let Some(floor) = self.floor_ms {
+                // The first window that starts at or after the floor.
+                let first_start = floor.div_euclid(spec.slide_ms) * spec.slide_ms;
+                let first_start = first_start
+                    + if first_start < floor {
+                        spec.slide_ms
+                    } else {
+                        0
+                    };
+                end = end.max(first_start + spec.size_ms);
+            }
             cursor.next_end = Some(cursor.next_end.map_or(end, |e| e.min(end)));
         }
     }
@@ -152,8 +239,8 @@ impl WindowOperator {
     /// The windows the watermark has passed, ordered by end time, then by
     /// window kind. Panes no open window needs are dropped.
     pub fn close_ready(&mut self) -> Vec<ClosedWindow> {
-        let watermark = self.watermark;
-        self.close_while(|end, _| watermark.has_passed(end))
+        let watermark = self.watermark.current();
+        self.close_while(|end, _| watermark.is_some_and(|w| end <= w))
     }
 
     /// Closes every window that holds any row: the end of the input.

@@ -1,0 +1,336 @@
+//! Kafka input: a consumer in a consumer group, read in chunks.
+//!
+//! Offsets are never committed automatically (`enable.auto.commit=false`):
+//! the service commits an offset only once every window its record belongs
+//! to has closed and the resulting entries are acknowledged (see
+//! `pipeline::service`). Rebalances are reported as events; the service
+//! then rebuilds its windows from the committed offsets.
+
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use rdkafka::config::ClientConfig;
+use rdkafka::consumer::{BaseConsumer, Consumer, ConsumerContext, Rebalance};
+use rdkafka::error::KafkaError;
+use rdkafka::statistics::Statistics;
+use rdkafka::{ClientContext, Message, Offset, TopicPartitionList};
+
+use super::{Chunk, ChunkBody, Item, Origin};
+
+/// The consumer settings scamstream needs; the user's options come after
+/// them but may not turn auto-commit back on.
+const CONSUMER_DEFAULTS: &[(&str, &str)] = &[
+    ("enable.auto.commit", "false"),
+    ("enable.auto.offset.store", "false"),
+    ("auto.offset.reset", "earliest"),
+    ("statistics.interval.ms", "5000"),
+    ("enable.partition.eof", "false"),
+];
+
+/// A topic partition.
+pub type TopicPartition = (Arc<str>, i32);
+
+/// What a rebalance did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RebalanceEvent {
+    /// These partitions are now ours.
+    Assigned(Vec<TopicPartition>),
+    /// These partitions were taken away.
+    Revoked(Vec<TopicPartition>),
+}
+
+/// Per partition: how far behind the end of the log the consumer is.
+pub type LagReport = Vec<(String, i32, i64)>;
+
+/// Collects rebalances and statistics as librdkafka reports them.
+#[derive(Debug, Default)]
+struct SourceContext {
+    events: Mutex<Vec<RebalanceEvent>>,
+    lag: Mutex<LagReport>,
+}
+
+impl ClientContext for SourceContext {
+    fn stats(&self, statistics: Statistics) {
+        let lag = statistics
+            .topics
+            .values()
+            .flat_map(|t| {
+                t.partitions
+                    .values()
+                    .filter(|p| p.partition >= 0 && p.consumer_lag >= 0)
+                    .map(|p| (t.topic.clone(), p.partition, p.consumer_lag))
+            })
+            .collect();
+        *self.lag.lock().unwrap_or_else(PoisonError::into_inner) = lag;
+    }
+}
+
+impl ConsumerContext for SourceContext {
+    fn post_rebalance(&self, _consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        let event = match rebalance {
+            Rebalance::Assign(list) => RebalanceEvent::Assigned(partitions_of(list)),
+            Rebalance::Revoke(list) => RebalanceEvent::Revoked(partitions_of(list)),
+            Rebalance::Error(error) => {
+                tracing::warn!(%error, "rebalance failed");
+                return;
+            }
+        };
+        self.events
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(event);
+    }
+}
+
+fn partitions_of(list: &TopicPartitionList) -> Vec<TopicPartition> {
+    list.elements()
+        .iter()
+        .map(|e| (Arc::from(e.topic()), e.partition()))
+        .collect()
+}
+
+/// Why the Kafka source failed.
+#[derive(Debug, thiserror::Error)]
+pub enum KafkaSourceError {
+    /// The consumer could not be created or subscribed: a configuration problem.
+    #[error("cannot start the Kafka consumer: {0}")]
+    Setup(KafkaError),
+    /// A request to the broker failed.
+    #[error("Kafka {what} failed: {error}")]
+    Request {
+        /// What was asked.
+        what: &'static str,
+        /// Why it failed.
+        error: KafkaError,
+    },
+}
+
+/// How to consume.
+#[derive(Debug, Clone)]
+pub struct KafkaSourceConfig {
+    /// Bootstrap servers.
+    pub brokers: String,
+    /// Input topics.
+    pub topics: Vec<String>,
+    /// Consumer group.
+    pub group: String,
+    /// librdkafka properties, applied after the defaults.
+    pub options: Vec<(String, String)>,
+    /// Most records in one chunk.
+    pub max_records: usize,
+    /// Longest a chunk waits to fill up.
+    pub max_wait: Duration,
+}
+
+/// A committed position: the next offset to read and the metadata stored
+/// with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Committed {
+    /// The partition.
+    pub partition: TopicPartition,
+    /// The next offset to read, if one was committed.
+    pub offset: Option<i64>,
+    /// The metadata committed with it.
+    pub metadata: String,
+}
+
+/// The Kafka consumer.
+pub struct KafkaSource {
+    consumer: BaseConsumer<SourceContext>,
+    config: KafkaSourceConfig,
+    topics: Vec<Arc<str>>,
+    name: String,
+}
+
+impl std::fmt::Debug for KafkaSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KafkaSource")
+            .field("name", &self.name)
+            .finish()
+    }
+}
+
+impl KafkaSource {
+    /// Creates the consumer and subscribes to the topics.
+    pub fn connect(config: KafkaSourceConfig) -> Result<Self, KafkaSourceError> {
+        let mut client = ClientConfig::new();
+        client
+            .set("bootstrap.servers", &config.brokers)
+            .set("group.id", &config.group);
+        for (key, value) in CONSUMER_DEFAULTS {
+            client.set(*key, *value);
+        }
+        for (key, value) in &config.options {
+            client.set(key, value);
+        }
+        client.set("enable.auto.commit", "false");
+        let consumer: BaseConsumer<SourceContext> = client
+            .create_with_context(SourceContext::default())
+            .map_err(KafkaSourceError::Setup)?;
+        let topics: Vec<&str> = config.topics.iter().map(String::as_str).collect();
+        consumer
+            .subscribe(&topics)
+            .map_err(KafkaSourceError::Setup)?;
+        Ok(KafkaSource {
+            name: format!("kafka:{}", config.topics.join(",")),
+            topics: config
+                .topics
+                .iter()
+                .map(|t| Arc::from(t.as_str()))
+                .collect(),
+            consumer,
+            config,
+        })
+    }
+
+    /// The name rejects and logs use.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Reads up to `max_records` messages, waiting at most `max_wait`; the
+    /// chunk is empty when nothing came. A rebalance ends the chunk early
+    /// and drops what it held, since the windows are rebuilt anyway.
+    pub fn poll_chunk(&mut self) -> Chunk {
+        let deadline = Instant::now() + self.config.max_wait;
+        let mut buf = Vec::new();
+        let mut items = Vec::new();
+        let mut origins = Vec::new();
+        while items.len() < self.config.max_records {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            let Some(result) = self.consumer.poll(left) else {
+                break;
+            };
+            if self.has_events() {
+                buf.clear();
+                items.clear();
+                origins.clear();
+                break;
+            }
+            match result {
+                Ok(message) => {
+                    let start = buf.len() as u32;
+                    buf.extend_from_slice(message.payload().unwrap_or_default());
+                    items.push(Item {
+                        start,
+                        end: buf.len() as u32,
+                        position: message.offset().max(0) as u64,
+                    });
+                    origins.push(Origin {
+                        topic: self.topic_name(message.topic()),
+                        partition: message.partition(),
+                        offset: message.offset(),
+                    });
+                }
+                Err(error) => tracing::warn!(%error, "consumer error; librdkafka retries"),
+            }
+        }
+        Chunk {
+            body: ChunkBody::Json { buf, items },
+            unit: "offset",
+            origins,
+        }
+    }
+
+    fn topic_name(&self, topic: &str) -> Arc<str> {
+        self.topics
+            .iter()
+            .find(|t| &***t == topic)
+            .cloned()
+            .unwrap_or_else(|| Arc::from(topic))
+    }
+
+    fn has_events(&self) -> bool {
+        !self
+            .consumer
+            .context()
+            .events
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_empty()
+    }
+
+    /// The rebalances since the last call.
+    pub fn take_events(&self) -> Vec<RebalanceEvent> {
+        std::mem::take(
+            &mut *self
+                .consumer
+                .context()
+                .events
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner),
+        )
+    }
+
+    /// The latest lag per partition (from librdkafka's statistics).
+    pub fn lag(&self) -> LagReport {
+        self.consumer
+            .context()
+            .lag
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// What the group committed for `partitions`.
+    pub fn committed(
+        &self,
+        partitions: &[TopicPartition],
+    ) -> Result<Vec<Committed>, KafkaSourceError> {
+        let mut list = TopicPartitionList::new();
+        for (topic, partition) in partitions {
+            list.add_partition(topic, *partition);
+        }
+        let committed = self
+            .consumer
+            .committed_offsets(list, Duration::from_secs(30))
+            .map_err(|error| KafkaSourceError::Request {
+                what: "reading committed offsets",
+                error,
+            })?;
+        Ok(committed
+            .elements()
+            .iter()
+            .map(|e| Committed {
+                partition: (self.topic_name(e.topic()), e.partition()),
+                offset: match e.offset() {
+                    Offset::Offset(o) => Some(o),
+                    _ => None,
+                },
+                metadata: e.metadata().to_owned(),
+            })
+            .collect())
+    }
+
+    /// Commits `offsets` (the next offset to read per partition) with
+    /// `metadata`, and waits for the broker to confirm.
+    pub fn commit(
+        &self,
+        offsets: &[(TopicPartition, i64)],
+        metadata: &str,
+    ) -> Result<(), KafkaSourceError> {
+        if offsets.is_empty() {
+            return Ok(());
+        }
+        let mut list = TopicPartitionList::new();
+        for ((topic, partition), offset) in offsets {
+            let mut element = list.add_partition(topic, *partition);
+            element
+                .set_offset(Offset::Offset(*offset))
+                .map_err(|error| KafkaSourceError::Request {
+                    what: "building a commit",
+                    error,
+                })?;
+            element.set_metadata(metadata);
+        }
+        self.consumer
+            .commit(&list, rdkafka::consumer::CommitMode::Sync)
+            .map_err(|error| KafkaSourceError::Request {
+                what: "committing offsets",
+                error,
+            })
+    }
+}
