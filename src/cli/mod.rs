@@ -5,6 +5,7 @@ mod generate;
 mod progress;
 mod rules_check;
 mod run;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -107,6 +108,12 @@ pub struct RunArgs {
     /// Country calling code of national numbers (0…).
     #[arg(long)]
     pub country_code: Option<u16>,
+    /// Kafka bootstrap servers, HOST:PORT[,HOST:PORT…] (overrides [kafka] brokers).
+    #[arg(long)]
+    pub brokers: Option<String>,
+    /// Listen address of /metrics, /healthz and /readyz (default 0.0.0.0:9898).
+    #[arg(long)]
+    pub metrics_addr: Option<String>,
 }
 
 /// Generator settings.
@@ -159,6 +166,10 @@ impl Failure {
             code: EXIT_FAILURE,
             error: error.into(),
         }
+    }
+
+    fn internal(message: &'static str) -> Self {
+        Failure::runtime(anyhow::anyhow!("internal error (a bug): {message}"))
     }
 }
 

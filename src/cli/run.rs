@@ -25,6 +25,21 @@ fn apply(args: RunArgs, config: &mut PipelineConfig) -> Result<(), Failure> {
     if let Some(dir) = args.rules {
         config.rules = RuleSource::Dir(dir);
     }
+    if let Some(brokers) = args.brokers {
+        match &mut config.kafka {
+            Some(kafka) => kafka.brokers = brokers,
+            None => {
+                return Err(Failure::config(anyhow::anyhow!(
+                    "--brokers: the pipeline uses no Kafka (no [kafka] section)"
+                )));
+            }
+        }
+    }
+    if let Some(addr) = args.metrics_addr {
+        addr.parse::<std::net::SocketAddr>()
+            .map_err(|e| Failure::config(anyhow::anyhow!("--metrics-addr `{addr}`: {e}")))?;
+        config.service.metrics_addr = addr;
+    }
     if let Some(cc) = args.country_code {
         crate::record::NumberNormalizer::new(cc)
             .map_err(|e| Failure::config(anyhow::anyhow!("--country-code: {e}")))?;
@@ -40,6 +55,9 @@ pub(crate) fn open_source(config: &SourceConfig) -> Result<Box<dyn Source>, Fail
             Box::new(FileSource::open(path, *format).map_err(Failure::runtime)?)
         }
         SourceConfig::Generator(g) => Box::new(GeneratorSource::new(g.clone())),
+        SourceConfig::Kafka { .. } => {
+            return Err(Failure::internal("a Kafka source runs in service mode"));
+        }
     })
 }
 
@@ -47,12 +65,16 @@ pub(crate) async fn run(args: RunArgs) -> Result<(), Failure> {
     let mut config = load_pipeline(args.pipeline.as_deref()).map_err(Failure::config)?;
     apply(args, &mut config)?;
     tracing::info!(pipeline = config.origin.as_str(), "starting");
-    let outputs = Outputs::open(&config.outputs).map_err(Failure::runtime)?;
+    if matches!(config.source, SourceConfig::Kafka { .. }) {
+        return super::serve::serve(config).await;
+    }
+    let outputs =
+        Outputs::open(&config.outputs, config.kafka.as_ref()).map_err(Failure::runtime)?;
     let mut pipeline = Pipeline::build(&config, outputs, Metrics::new()).await?;
     let mut source = open_source(&config.source)?;
     let (total, unit) = match &config.source {
         SourceConfig::File { .. } => (source.progress().total, "bytes"),
-        SourceConfig::Generator(_) => (None, "records"),
+        _ => (None, "records"),
     };
     let bar = progress::bar(total, unit);
     let summary = pipeline

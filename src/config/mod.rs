@@ -13,6 +13,6 @@ mod resolve;
 
 pub use error::{ConfigError, ConfigErrors};
 pub use resolve::{
-    DEFAULT_PIPELINE_PATH, OutputsConfig, PipelineConfig, SourceConfig, default_pipeline_text,
-    load_pipeline, parse_pipeline,
+    DEFAULT_PIPELINE_PATH, KafkaConfig, OutputsConfig, PipelineConfig, ServiceConfig, SourceConfig,
+    default_pipeline_text, load_pipeline, parse_pipeline,
 };

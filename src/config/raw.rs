@@ -23,16 +23,54 @@ pub struct RawPipeline {
     /// Scores, thresholds and the block-list's lifetime.
     #[serde(default)]
     pub decisions: RawDecisions,
-    /// Output files.
+    /// Output files or topics.
     #[serde(default)]
     pub outputs: RawOutputs,
+    /// The Kafka cluster, for a `kafka` source or outputs.
+    pub kafka: Option<RawKafka>,
+    /// Service mode: metrics endpoint, commits, readiness.
+    #[serde(default)]
+    pub service: RawService,
+}
+
+/// `[kafka]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawKafka {
+    /// Bootstrap servers, `host:port[,host:port…]` (`--brokers` overrides it).
+    pub brokers: Option<String>,
+    /// Create missing topics at start (default false).
+    pub create_topics: Option<bool>,
+    /// Partitions of topics created (default 4).
+    pub partitions: Option<Spanned<i64>>,
+    /// librdkafka properties for every client.
+    #[serde(default)]
+    pub options: toml::Table,
+    /// librdkafka properties for the consumer only.
+    #[serde(default)]
+    pub consumer_options: toml::Table,
+    /// librdkafka properties for the producer only.
+    #[serde(default)]
+    pub producer_options: toml::Table,
+}
+
+/// `[service]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawService {
+    /// Listen address of `/metrics`, `/healthz` and `/readyz` (default `0.0.0.0:9898`).
+    pub metrics_addr: Option<Spanned<String>>,
+    /// Time between offset commits (default `5s`).
+    pub commit_interval: Option<Spanned<String>>,
+    /// `/readyz` fails above this consumer lag, in messages (default 1000000).
+    pub ready_max_lag: Option<Spanned<i64>>,
 }
 
 /// `[source]`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
-    /// `file` or `generator` (default `generator`).
+    /// `file`, `generator` (default) or `kafka`.
     pub kind: Option<Spanned<String>>,
     /// With `kind = "file"`: a `.jsonl`, `.json` or `.csv` file, or `-` for standard input.
     pub path: Option<Spanned<String>>,
@@ -42,6 +80,13 @@ pub struct RawSource {
     pub hours: Option<Spanned<f64>>,
     /// With `kind = "generator"`: random seed (default 42).
     pub seed: Option<u64>,
+    /// With `kind = "kafka"`: input topics (default `["calls", "sms"]`).
+    pub topics: Option<Vec<String>>,
+    /// With `kind = "kafka"`: consumer group (default `scamstream`).
+    pub group: Option<String>,
+    /// With `kind = "kafka"`: a partition without records for this long
+    /// stops holding the watermark back (default `30s`).
+    pub idle_timeout: Option<Spanned<String>>,
 }
 
 /// `[record]`.
@@ -100,10 +145,13 @@ pub struct RawDecisions {
     pub allow_list: Option<Spanned<String>>,
 }
 
-/// `[outputs]`: JSON Lines files, `-` for standard output.
+/// `[outputs]`: JSON Lines files (`-` for standard output), or Kafka topics.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawOutputs {
+    /// `files` (default) or `kafka`: then the three names below are topics
+    /// (default `blocklist`, `alerts`, `rejects`).
+    pub kind: Option<Spanned<String>>,
     /// Block and unblock entries (default `out/blocklist.jsonl`).
     pub blocklist: Option<String>,
     /// Alerts (default `out/alerts.jsonl`).

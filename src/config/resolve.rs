@@ -33,6 +33,51 @@ pub enum SourceConfig {
     },
     /// The built-in generator.
     Generator(GeneratorConfig),
+    /// Kafka topics, in a consumer group: service mode.
+    Kafka {
+        /// Input topics.
+        topics: Vec<String>,
+        /// Consumer group.
+        group: String,
+        /// A partition silent this long stops holding the watermark.
+        idle_timeout_ms: i64,
+    },
+}
+
+/// The Kafka cluster and client settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KafkaConfig {
+    /// Bootstrap servers.
+    pub brokers: String,
+    /// Create missing topics at start.
+    pub create_topics: bool,
+    /// Partitions of created topics.
+    pub partitions: i32,
+    /// librdkafka properties for the consumer (common ones first).
+    pub consumer_options: Vec<(String, String)>,
+    /// librdkafka properties for the producer (common ones first).
+    pub producer_options: Vec<(String, String)>,
+}
+
+/// Service-mode settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceConfig {
+    /// Listen address of the metrics and health endpoints.
+    pub metrics_addr: String,
+    /// Time between offset commits, milliseconds.
+    pub commit_interval_ms: i64,
+    /// `/readyz` fails above this consumer lag.
+    pub ready_max_lag: i64,
+}
+
+impl Default for ServiceConfig {
+    fn default() -> Self {
+        ServiceConfig {
+            metrics_addr: "0.0.0.0:9898".into(),
+            commit_interval_ms: 5_000,
+            ready_max_lag: 1_000_000,
+        }
+    }
 }
 
 impl SourceConfig {
@@ -53,9 +98,11 @@ impl SourceConfig {
     }
 }
 
-/// Output files.
+/// Output files, or topics when `kafka` is set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputsConfig {
+    /// The three outputs are Kafka topics named by the paths.
+    pub kafka: bool,
     /// Block and unblock entries.
     pub blocklist: PathBuf,
     /// Alerts.
@@ -85,6 +132,10 @@ pub struct PipelineConfig {
     pub allow_list: Option<PathBuf>,
     /// Outputs.
     pub outputs: OutputsConfig,
+    /// The Kafka cluster, when a source or the outputs use it.
+    pub kafka: Option<KafkaConfig>,
+    /// Service-mode settings.
+    pub service: ServiceConfig,
 }
 
 /// Reads a pipeline file; `None` reads `pipelines/default.toml`, or the
@@ -128,6 +179,21 @@ pub fn parse_pipeline(origin: &str, text: &str) -> Result<PipelineConfig, Config
         errors: Vec::new(),
     }
     .resolve(raw)
+}
+
+/// librdkafka properties from a TOML table: strings, numbers and booleans
+/// are written as librdkafka expects them.
+fn table_options(table: &toml::Table) -> Vec<(String, String)> {
+    table
+        .iter()
+        .map(|(key, value)| {
+            let value = match value {
+                toml::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            (key.clone(), value)
+        })
+        .collect()
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -273,16 +339,10 @@ impl Resolver<'_> {
             Some(dir) => RuleSource::Dir(dir.into()),
             None => RuleSource::Dir("sql".into()),
         };
-        let o = &raw.outputs;
-        let outputs = OutputsConfig {
-            blocklist: o
-                .blocklist
-                .as_deref()
-                .unwrap_or("out/blocklist.jsonl")
-                .into(),
-            alerts: o.alerts.as_deref().unwrap_or("out/alerts.jsonl").into(),
-            rejects: o.rejects.as_deref().unwrap_or("out/rejects.jsonl").into(),
-        };
+        let outputs = self.outputs(&raw);
+        let uses_kafka = outputs.kafka || matches!(source, SourceConfig::Kafka { .. });
+        let kafka = self.kafka(&raw, uses_kafka);
+        let service = self.service(&raw);
         if !self.errors.is_empty() {
             return Err(ConfigErrors(self.errors));
         }
@@ -296,7 +356,105 @@ impl Resolver<'_> {
             decisions,
             allow_list: d.allow_list.as_ref().map(|p| PathBuf::from(p.get_ref())),
             outputs,
+            kafka,
+            service,
         })
+    }
+
+    fn outputs(&mut self, raw: &RawPipeline) -> OutputsConfig {
+        let o = &raw.outputs;
+        let kafka = match o.kind.as_ref().map(|k| (k, k.get_ref().as_str())) {
+            None | Some((_, "files")) => false,
+            Some((_, "kafka")) => true,
+            Some((k, other)) => {
+                self.error(
+                    k,
+                    format!("outputs.kind `{other}` must be `files` or `kafka`"),
+                );
+                false
+            }
+        };
+        let name = |value: &Option<String>, file: &str, topic: &str| -> PathBuf {
+            value
+                .as_deref()
+                .unwrap_or(if kafka { topic } else { file })
+                .into()
+        };
+        OutputsConfig {
+            kafka,
+            blocklist: name(&o.blocklist, "out/blocklist.jsonl", "blocklist"),
+            alerts: name(&o.alerts, "out/alerts.jsonl", "alerts"),
+            rejects: name(&o.rejects, "out/rejects.jsonl", "rejects"),
+        }
+    }
+
+    fn kafka(&mut self, raw: &RawPipeline, needed: bool) -> Option<KafkaConfig> {
+        let Some(k) = &raw.kafka else {
+            if needed {
+                self.errors.push(ConfigError {
+                    origin: self.origin.to_owned(),
+                    line: None,
+                    message: "a kafka source or kafka outputs need a [kafka] section".into(),
+                });
+            }
+            return None;
+        };
+        let partitions = match &k.partitions {
+            None => 4,
+            Some(p) => match i32::try_from(*p.get_ref()) {
+                Ok(n) if n > 0 => n,
+                _ => {
+                    self.error(p, "kafka.partitions must be a positive whole number".into());
+                    4
+                }
+            },
+        };
+        let common = table_options(&k.options);
+        let with = |extra: &toml::Table| [common.clone(), table_options(extra)].concat();
+        Some(KafkaConfig {
+            brokers: k.brokers.clone().unwrap_or_else(|| "localhost:9092".into()),
+            create_topics: k.create_topics.unwrap_or(false),
+            partitions,
+            consumer_options: with(&k.consumer_options),
+            producer_options: with(&k.producer_options),
+        })
+    }
+
+    fn service(&mut self, raw: &RawPipeline) -> ServiceConfig {
+        let s = &raw.service;
+        let defaults = ServiceConfig::default();
+        let metrics_addr = match &s.metrics_addr {
+            None => defaults.metrics_addr,
+            Some(a) if a.get_ref().parse::<std::net::SocketAddr>().is_ok() => a.get_ref().clone(),
+            Some(a) => {
+                self.error(
+                    a,
+                    format!(
+                        "service.metrics_addr `{}` is not an address like 0.0.0.0:9898",
+                        a.get_ref()
+                    ),
+                );
+                defaults.metrics_addr
+            }
+        };
+        let ready_max_lag = match &s.ready_max_lag {
+            None => defaults.ready_max_lag,
+            Some(l) if *l.get_ref() >= 0 => *l.get_ref(),
+            Some(l) => {
+                self.error(l, "service.ready_max_lag must not be negative".into());
+                defaults.ready_max_lag
+            }
+        };
+        ServiceConfig {
+            metrics_addr,
+            commit_interval_ms: self.duration(
+                s.commit_interval.as_ref(),
+                "service.commit_interval",
+                defaults.commit_interval_ms,
+                true,
+            ),
+            ready_max_lag,
+        }
     }
 
     fn source(&mut self, raw: &RawPipeline) -> SourceConfig {
@@ -341,8 +499,22 @@ impl Resolver<'_> {
                 }
                 SourceConfig::Generator(config)
             }
+            "kafka" => SourceConfig::Kafka {
+                topics: s
+                    .topics
+                    .clone()
+                    .unwrap_or_else(|| vec!["calls".into(), "sms".into()]),
+                group: s.group.clone().unwrap_or_else(|| "scamstream".into()),
+                idle_timeout_ms: self.duration(
+                    s.idle_timeout.as_ref(),
+                    "source.idle_timeout",
+                    30_000,
+                    true,
+                ),
+            },
             other => {
-                let message = format!("source.kind `{other}` must be `file` or `generator`");
+                let message =
+                    format!("source.kind `{other}` must be `file`, `generator` or `kafka`");
                 if let Some(k) = &s.kind {
                     self.error(k, message);
                 }
@@ -386,6 +558,23 @@ mod tests {
             "{}",
             errors[0].message
         );
+    }
+
+    #[test]
+    fn the_shipped_kafka_pipeline_is_valid() {
+        let c = parse_pipeline("kafka", include_str!("../../pipelines/kafka.toml")).unwrap();
+        assert!(matches!(c.source, SourceConfig::Kafka { .. }));
+        assert!(c.outputs.kafka);
+        assert_eq!(c.outputs.blocklist, PathBuf::from("blocklist"));
+        assert_eq!(c.service.metrics_addr, "0.0.0.0:9898");
+    }
+
+    #[test]
+    fn kafka_without_its_section_is_an_error() {
+        let errors = parse_pipeline("p.toml", "[source]\nkind = \"kafka\"\n")
+            .unwrap_err()
+            .0;
+        assert!(errors[0].message.contains("[kafka]"), "{errors:?}");
     }
 
     #[test]

@@ -131,6 +131,34 @@ impl Decider {
         self.blocked.contains_key(number)
     }
 
+    /// Takes back a block published before a restart, read from the
+    /// block-list topic: the number stays blocked until `expires_ms` and is
+    /// renewed, not announced again, when it is flagged anew.
+    pub fn restore(&mut self, number: &str, expires_ms: i64, score: f64, rules: Vec<String>) {
+        if let Some(old) = self.blocked.remove(number) {
+            self.expiries.remove(&(old.expires_ms, number.to_owned()));
+        }
+        self.expiries.insert((expires_ms, number.to_owned()));
+        self.blocked.insert(
+            number.to_owned(),
+            Blocked {
+                expires_ms,
+                published: Published {
+                    expires_ms,
+                    score,
+                    rules,
+                },
+            },
+        );
+    }
+
+    /// Forgets a block that a tombstone on the block-list topic lifted.
+    pub fn forget(&mut self, number: &str) {
+        if let Some(old) = self.blocked.remove(number) {
+            self.expiries.remove(&(old.expires_ms, number.to_owned()));
+        }
+    }
+
     /// Lets event time pass up to `now_ms`: blocks that expire by then are
     /// lifted, in expiry order.
     pub fn advance(&mut self, now_ms: i64) -> Vec<Decision> {

@@ -6,8 +6,12 @@
 //! batch or per window, not per record. The run summary is read from these
 //! same counters, so what a person sees and what Prometheus scrapes agree.
 
+mod health;
+mod http;
 mod names;
 mod registry;
 
+pub use health::Health;
+pub use http::serve_http;
 pub use names::*;
 pub use registry::Metrics;

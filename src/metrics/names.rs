@@ -28,3 +28,23 @@ pub const DECISIONS: &str = "scamstream_decisions_published_total";
 pub const ALLOW_LIST_SUPPRESSED: &str = "scamstream_decisions_allow_list_suppressed_total";
 /// Numbers blocked now.
 pub const BLOCKLIST_SIZE: &str = "scamstream_decisions_blocklist_numbers";
+/// Records re-read after a restart that only closed windows needed.
+pub const RECORDS_REPLAYED: &str = "scamstream_records_replayed_total";
+/// Records read per second over the last reporting interval.
+pub const RECORDS_RATE: &str = "scamstream_records_per_second";
+/// Windows open now (not yet closed), over every window kind.
+pub const WINDOWS_OPEN: &str = "scamstream_windowing_windows_open";
+/// Wall-clock time minus the watermark, seconds.
+pub const WATERMARK_LAG: &str = "scamstream_windowing_watermark_lag_seconds";
+/// Messages between the consumer's position and the end of the log, by topic and partition.
+pub const CONSUMER_LAG: &str = "scamstream_kafka_consumer_lag_messages";
+/// Partitions assigned to this instance.
+pub const PARTITIONS_ASSIGNED: &str = "scamstream_kafka_partitions_assigned";
+/// Offset commits, by outcome (ok, error, pending: the producer had not been acknowledged).
+pub const COMMITS: &str = "scamstream_kafka_commits_total";
+/// Time to flush the outputs and commit the offsets.
+pub const COMMIT_SECONDS: &str = "scamstream_kafka_commit_seconds";
+/// Messages the broker refused for good.
+pub const PRODUCER_ERRORS: &str = "scamstream_kafka_producer_errors_total";
+/// Resident memory of the process.
+pub const PROCESS_MEMORY: &str = "scamstream_process_resident_memory_bytes";

@@ -1,7 +1,8 @@
 //! The metric handles, registered in one Prometheus registry.
 
 use prometheus::{
-    Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, Opts, Registry,
+    Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, IntGaugeVec, Opts,
+    Registry,
 };
 
 use super::names::*;
@@ -39,6 +40,26 @@ pub struct Metrics {
     pub allow_list_suppressed: IntCounter,
     /// See [`BLOCKLIST_SIZE`].
     pub blocklist_size: IntGauge,
+    /// See [`RECORDS_REPLAYED`].
+    pub records_replayed: IntCounter,
+    /// See [`RECORDS_RATE`].
+    pub records_rate: IntGauge,
+    /// See [`WINDOWS_OPEN`].
+    pub windows_open: IntGauge,
+    /// See [`WATERMARK_LAG`].
+    pub watermark_lag: IntGauge,
+    /// See [`CONSUMER_LAG`].
+    pub consumer_lag: IntGaugeVec,
+    /// See [`PARTITIONS_ASSIGNED`].
+    pub partitions_assigned: IntGauge,
+    /// See [`COMMITS`].
+    pub commits: IntCounterVec,
+    /// See [`COMMIT_SECONDS`].
+    pub commit_seconds: Histogram,
+    /// See [`PRODUCER_ERRORS`].
+    pub producer_errors: IntGauge,
+    /// See [`PROCESS_MEMORY`].
+    pub process_memory: IntGauge,
 }
 
 impl Metrics {
@@ -82,6 +103,25 @@ impl Metrics {
         registry
             .register(Box::new(rule_eval_seconds.clone()))
             .expect("metric names are unique");
+        let gauge_vec = |name: &str, help: &str, labels: &[&str]| {
+            let g =
+                IntGaugeVec::new(Opts::new(name, help), labels).expect("valid metric definition");
+            registry
+                .register(Box::new(g.clone()))
+                .expect("metric names are unique");
+            g
+        };
+        let commit_seconds = Histogram::with_opts(
+            HistogramOpts::new(
+                COMMIT_SECONDS,
+                "Time to flush the outputs and commit offsets.",
+            )
+            .buckets(vec![0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 10.0]),
+        )
+        .expect("valid metric definition");
+        registry
+            .register(Box::new(commit_seconds.clone()))
+            .expect("metric names are unique");
         let metrics = Metrics {
             records_received: counter_vec(
                 RECORDS_RECEIVED,
@@ -123,8 +163,34 @@ impl Metrics {
                 "Decisions withheld for allow-listed numbers.",
             ),
             blocklist_size: gauge(BLOCKLIST_SIZE, "Numbers blocked now."),
+            records_replayed: counter(
+                RECORDS_REPLAYED,
+                "Records re-read after a restart that only already-closed windows needed.",
+            ),
+            records_rate: gauge(RECORDS_RATE, "Records read per second, last interval."),
+            windows_open: gauge(WINDOWS_OPEN, "Windows open now, over every window kind."),
+            watermark_lag: gauge(
+                WATERMARK_LAG,
+                "Wall-clock time minus the watermark, seconds.",
+            ),
+            consumer_lag: gauge_vec(
+                CONSUMER_LAG,
+                "Messages behind the end of the log.",
+                &["topic", "partition"],
+            ),
+            partitions_assigned: gauge(
+                PARTITIONS_ASSIGNED,
+                "Partitions assigned to this instance.",
+            ),
+            commits: counter_vec(COMMITS, "Offset commits, by outcome.", &["outcome"]),
+            commit_seconds,
+            producer_errors: gauge(PRODUCER_ERRORS, "Messages the broker refused for good."),
+            process_memory: gauge(PROCESS_MEMORY, "Resident memory of the process, bytes."),
             registry,
         };
+        for outcome in ["ok", "error", "pending"] {
+            metrics.commits.with_label_values(&[outcome]);
+        }
         for reason in RejectReason::ALL {
             metrics
                 .records_rejected
@@ -140,6 +206,9 @@ impl Metrics {
 
     /// Prometheus text exposition of every metric.
     pub fn render(&self) -> String {
+        if let Some(bytes) = resident_memory_bytes() {
+            self.process_memory.set(bytes);
+        }
         let encoder = prometheus::TextEncoder::new();
         encoder
             .encode_to_string(&self.registry.gather())
@@ -160,6 +229,13 @@ impl Metrics {
         self.rule_rows_scanned.with_label_values(&[rule]);
         self.rule_eval_seconds.with_label_values(&[rule])
     }
+}
+
+/// Resident set size from `/proc/self/statm` (Linux), in bytes.
+fn resident_memory_bytes() -> Option<i64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: i64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
 }
 
 impl Default for Metrics {

@@ -4,7 +4,7 @@ use crate::config::ConfigErrors;
 use crate::decisions::AllowListError;
 use crate::rules::RuleErrors;
 use crate::sinks::SinkError;
-use crate::sources::SourceError;
+use crate::sources::{KafkaSourceError, SourceError};
 
 /// Why a pipeline could not be built or could not go on.
 #[derive(Debug, thiserror::Error)]
@@ -21,6 +21,9 @@ pub enum PipelineError {
     /// The input could not be read.
     #[error("{0}")]
     Source(#[from] SourceError),
+    /// The Kafka consumer failed.
+    #[error("{0}")]
+    Kafka(#[from] KafkaSourceError),
     /// An output could not be written.
     #[error("{0}")]
     Sink(#[from] SinkError),

@@ -14,7 +14,9 @@
 
 mod decode;
 mod error;
+mod offsets;
 mod rejects;
+mod service;
 mod summary;
 
 use std::sync::Arc;
@@ -23,17 +25,21 @@ use std::time::Instant;
 use prometheus::Histogram;
 
 pub use error::PipelineError;
+pub use service::{ServiceOptions, stop_on_signals};
 pub use summary::Summary;
 
-use crate::config::{OutputsConfig, PipelineConfig};
+use crate::config::{KafkaConfig, OutputsConfig, PipelineConfig};
 use crate::decisions::{AllowList, Decider, Decision, RuleInfo};
 use crate::metrics::Metrics;
 use crate::record::{Decoder, NumberNormalizer, RejectReason, Rejection};
 use crate::rules::RuleEngine;
-use crate::sinks::{Message, NullSink, Sink, SinkError, open_sink};
+use crate::sinks::{KafkaSink, Message, NullSink, Producer, Sink, SinkError, open_sink};
 use crate::sources::{Chunk, Progress, Source};
-use crate::windowing::{ClosedWindow, WindowOperator};
+use crate::windowing::{ClosedWindow, Inserted, WindowOperator};
+use arrow::array::AsArray;
+use arrow::datatypes::TimestampMillisecondType;
 use decode::{DecodePool, DecodedPart};
+use offsets::OffsetTracker;
 
 /// The three outputs of a run.
 pub struct Outputs {
@@ -52,12 +58,26 @@ impl std::fmt::Debug for Outputs {
 }
 
 impl Outputs {
-    /// Opens the configured files.
-    pub fn open(config: &OutputsConfig) -> Result<Self, SinkError> {
+    /// Opens the configured files, or the topics through `kafka`'s producer.
+    pub fn open(config: &OutputsConfig, kafka: Option<&KafkaConfig>) -> Result<Self, SinkError> {
+        let (true, Some(kafka)) = (config.kafka, kafka) else {
+            return Ok(Outputs {
+                blocklist: open_sink(&config.blocklist)?,
+                alerts: open_sink(&config.alerts)?,
+                rejects: open_sink(&config.rejects)?,
+            });
+        };
+        let producer = Producer::new(&kafka.brokers, &kafka.producer_options)?;
+        let topic = |path: &std::path::Path| -> Box<dyn Sink> {
+            Box::new(KafkaSink::new(
+                producer.clone(),
+                path.to_string_lossy().into_owned(),
+            ))
+        };
         Ok(Outputs {
-            blocklist: open_sink(&config.blocklist)?,
-            alerts: open_sink(&config.alerts)?,
-            rejects: open_sink(&config.rejects)?,
+            blocklist: topic(&config.blocklist),
+            alerts: topic(&config.alerts),
+            rejects: topic(&config.rejects),
         })
     }
 
@@ -87,6 +107,7 @@ const DECODE_AHEAD: usize = 2;
 pub struct Pipeline {
     decoders: DecodePool,
     operator: WindowOperator,
+    offsets: OffsetTracker,
     engine: RuleEngine,
     decider: Decider,
     outputs: Outputs,
@@ -136,12 +157,18 @@ impl Pipeline {
         Ok(Pipeline {
             decoders,
             operator,
+            offsets: OffsetTracker::default(),
             engine,
             decider,
             outputs,
             metrics,
             rule_timers,
         })
+    }
+
+    /// Partitions silent for `idle_after` stop holding the watermark back.
+    pub fn set_idle_timeout(&mut self, idle_after: std::time::Duration) {
+        self.operator.set_idle_timeout(idle_after);
     }
 
     /// The metrics this pipeline updates.
@@ -211,29 +238,41 @@ impl Pipeline {
         chunk: &Chunk,
         parts: Vec<DecodedPart>,
     ) -> Result<(), PipelineError> {
-        self.metrics
-            .records_received
-            .with_label_values(&[kind])
-            .inc_by(chunk.len() as u64);
+        self.count_received(kind, chunk);
+        let now = std::time::Instant::now();
+        let ids = self.partition_ids(chunk);
         let mut accepted = 0u64;
         for part in &parts {
             for (item, rejection) in &part.rejects {
                 self.reject(source, chunk, *item as usize, rejection)?;
             }
-            let late = self.operator.insert(&part.batch).map_err(|e| {
-                PipelineError::Internal(format!("windowing a decoded batch failed: {e}"))
-            })?;
+            let item_of = |row: usize| part.items[row] as usize;
+            let inserted = self
+                .operator
+                .insert_from(
+                    &part.batch,
+                    |row| ids.get(item_of(row)).map_or(0, |&id| id),
+                    now,
+                )
+                .map_err(|e| {
+                    PipelineError::Internal(format!("windowing a decoded batch failed: {e}"))
+                })?;
             let late_message =
                 Rejection::new(RejectReason::Late, "arrived after its window had closed");
-            for row in &late {
-                self.reject(
-                    source,
-                    chunk,
-                    part.items[*row as usize] as usize,
-                    &late_message,
-                )?;
+            for row in &inserted.late {
+                self.reject(source, chunk, item_of(*row as usize), &late_message)?;
             }
-            accepted += (part.batch.num_rows() - late.len()) as u64;
+            self.metrics
+                .records_replayed
+                .inc_by(inserted.replayed.len() as u64);
+            if !ids.is_empty() {
+                self.hold_offsets(chunk, &ids, part, &inserted);
+            }
+            accepted +=
+                (part.batch.num_rows() - inserted.late.len() - inserted.replayed.len()) as u64;
+        }
+        for (item, origin) in chunk.origins.iter().enumerate() {
+            self.offsets.read(ids[item], origin.offset);
         }
         self.metrics.records_accepted.inc_by(accepted);
         let watermark = self.operator.watermark().clone();
@@ -249,6 +288,70 @@ impl Pipeline {
         }
         self.metrics.rows_held.set(self.operator.rows_held() as i64);
         Ok(())
+    }
+
+    /// Records received, by source kind, or by topic for Kafka.
+    fn count_received(&self, kind: &str, chunk: &Chunk) {
+        if chunk.origins.is_empty() {
+            self.metrics
+                .records_received
+                .with_label_values(&[kind])
+                .inc_by(chunk.len() as u64);
+            return;
+        }
+        let mut rest = chunk.origins.as_slice();
+        while let Some(first) = rest.first() {
+            let run = rest.iter().take_while(|o| o.topic == first.topic).count();
+            self.metrics
+                .records_received
+                .with_label_values(&[&*first.topic])
+                .inc_by(run as u64);
+            rest = &rest[run..];
+        }
+    }
+
+    /// The watermark partition of every record of a Kafka chunk (empty for
+    /// files, whose records are all partition 0).
+    fn partition_ids(&mut self, chunk: &Chunk) -> Vec<u32> {
+        chunk
+            .origins
+            .iter()
+            .map(|o| self.offsets.id(&(o.topic.clone(), o.partition)))
+            .collect()
+    }
+
+    /// Notes the offsets of the rows of `part` the windows now hold.
+    fn hold_offsets(
+        &mut self,
+        chunk: &Chunk,
+        ids: &[u32],
+        part: &DecodedPart,
+        inserted: &Inserted,
+    ) {
+        let pane_ms = self.operator.pane_ms();
+        let Some(times) = part
+            .batch
+            .column_by_name(crate::record::column::EVENT_TIME)
+            .and_then(|c| c.as_primitive_opt::<TimestampMillisecondType>())
+        else {
+            return;
+        };
+        let mut skipped = inserted
+            .late
+            .iter()
+            .chain(&inserted.replayed)
+            .copied()
+            .collect::<Vec<_>>();
+        skipped.sort_unstable();
+        for (row, &ts) in times.values().iter().enumerate() {
+            if skipped.binary_search(&(row as u32)).is_ok() {
+                continue;
+            }
+            let item = part.items[row] as usize;
+            let pane_start = ts.div_euclid(pane_ms) * pane_ms;
+            self.offsets
+                .hold(ids[item], chunk.origins[item].offset, pane_start);
+        }
     }
 
     fn reject(

@@ -224,3 +224,64 @@ impl Sink for KafkaSink {
         Ok(self.producer.flush()?)
     }
 }
+
+/// A topic to create when missing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicSpec {
+    /// The name.
+    pub name: String,
+    /// Log-compacted (the block-list) rather than deleted by age.
+    pub compacted: bool,
+}
+
+/// Creates the topics that do not exist yet, with `partitions` partitions
+/// and replication factor 1 (a cluster's own defaults apply when an operator
+/// creates them beforehand, which production deployments should).
+pub async fn ensure_topics(
+    brokers: &str,
+    options: &[(String, String)],
+    topics: &[TopicSpec],
+    partitions: i32,
+) -> Result<(), KafkaSinkError> {
+    use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
+    use rdkafka::client::DefaultClientContext;
+    let mut config = ClientConfig::new();
+    config.set("bootstrap.servers", brokers);
+    for (key, value) in options {
+        config.set(key, value);
+    }
+    let admin: AdminClient<DefaultClientContext> =
+        config.create().map_err(KafkaSinkError::Create)?;
+    let new: Vec<NewTopic<'_>> = topics
+        .iter()
+        .map(|t| {
+            let topic = NewTopic::new(&t.name, partitions, TopicReplication::Fixed(1));
+            if t.compacted {
+                topic.set("cleanup.policy", "compact")
+            } else {
+                topic
+            }
+        })
+        .collect();
+    let options = AdminOptions::new().request_timeout(Some(Duration::from_secs(30)));
+    let results =
+        admin
+            .create_topics(&new, &options)
+            .await
+            .map_err(|e| KafkaSinkError::Refused {
+                topic: "(admin)".into(),
+                reason: e.to_string(),
+            })?;
+    for result in results {
+        match result {
+            Ok(_) | Err((_, RDKafkaErrorCode::TopicAlreadyExists)) => {}
+            Err((topic, code)) => {
+                return Err(KafkaSinkError::Refused {
+                    topic,
+                    reason: format!("cannot create the topic: {code}"),
+                });
+            }
+        }
+    }
+    Ok(())
+}

@@ -10,7 +10,7 @@ mod file;
 mod kafka;
 
 pub use file::{MemorySink, NullSink, open_sink};
-pub use kafka::{KafkaSink, KafkaSinkError, PRODUCER_DEFAULTS, Producer};
+pub use kafka::{KafkaSink, KafkaSinkError, PRODUCER_DEFAULTS, Producer, TopicSpec, ensure_topics};
 
 /// One output entry.
 #[derive(Debug, Clone, Copy)]

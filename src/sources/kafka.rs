@@ -334,3 +334,62 @@ impl KafkaSource {
             })
     }
 }
+
+/// A message's key and value (`None` for a tombstone).
+pub type KeyedMessage = (String, Option<Vec<u8>>);
+
+/// Every message of `topic`, from the beginning to the end it has now: how
+/// the block-list is read back at start-up. Keys are UTF-8 numbers; values
+/// are `None` for tombstones.
+pub fn read_topic(
+    brokers: &str,
+    topic: &str,
+    options: &[(String, String)],
+) -> Result<Vec<KeyedMessage>, KafkaSourceError> {
+    let mut client = ClientConfig::new();
+    client
+        .set("bootstrap.servers", brokers)
+        .set("group.id", "scamstream-restore")
+        .set("enable.auto.commit", "false")
+        .set("enable.partition.eof", "false");
+    for (key, value) in options {
+        client.set(key, value);
+    }
+    let consumer: BaseConsumer = client.create().map_err(KafkaSourceError::Setup)?;
+    let request = |what: &'static str| move |error| KafkaSourceError::Request { what, error };
+    let wait = Duration::from_secs(30);
+    let metadata = consumer
+        .fetch_metadata(Some(topic), wait)
+        .map_err(request("reading topic metadata"))?;
+    let mut list = TopicPartitionList::new();
+    let mut ends = Vec::new();
+    for partition in metadata.topics().iter().flat_map(|t| t.partitions()) {
+        let (low, high) = consumer
+            .fetch_watermarks(topic, partition.id(), wait)
+            .map_err(request("reading the end of the block-list"))?;
+        if high > low {
+            list.add_partition_offset(topic, partition.id(), Offset::Beginning)
+                .map_err(request("assigning the block-list"))?;
+            ends.push((partition.id(), high));
+        }
+    }
+    let mut entries = Vec::new();
+    if ends.is_empty() {
+        return Ok(entries);
+    }
+    consumer
+        .assign(&list)
+        .map_err(request("assigning the block-list"))?;
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while !ends.is_empty() && Instant::now() < deadline {
+        let Some(result) = consumer.poll(Duration::from_millis(500)) else {
+            continue;
+        };
+        let message = result.map_err(request("reading the block-list"))?;
+        let key = String::from_utf8_lossy(message.key().unwrap_or_default()).into_owned();
+        entries.push((key, message.payload().map(<[u8]>::to_vec)));
+        let (partition, offset) = (message.partition(), message.offset());
+        ends.retain(|&(p, high)| p != partition || offset + 1 < high);
+    }
+    Ok(entries)
+}

@@ -101,6 +101,11 @@ impl WindowOperator {
         self
     }
 
+    /// Like [`Self::with_idle_timeout`], in place.
+    pub fn set_idle_timeout(&mut self, idle_after: Duration) {
+        self.watermark = self.watermark.clone().with_idle_timeout(idle_after);
+    }
+
     /// Declares an input partition before its first record.
     pub fn register_partition(&mut self, partition: u32, now: Instant) {
         self.watermark.register(partition, now);
@@ -152,6 +157,26 @@ impl WindowOperator {
     /// Rows held in open windows.
     pub fn rows_held(&self) -> usize {
         self.panes.rows()
+    }
+
+    /// The start of the oldest pane held, if any.
+    pub fn oldest_pane(&self) -> Option<i64> {
+        self.panes.first_start()
+    }
+
+    /// Windows opened and not closed yet, over every window kind.
+    pub fn windows_open(&self) -> usize {
+        let Some(last_pane) = self.panes.last_start() else {
+            return 0;
+        };
+        self.cursors
+            .iter()
+            .filter_map(|c| {
+                let next = c.next_end?;
+                let last_end = c.spec.first_end_after(last_pane) + c.spec.size_ms - c.spec.slide_ms;
+                (last_end >= next).then(|| ((last_end - next) / c.spec.slide_ms + 1) as usize)
+            })
+            .sum()
     }
 
     /// Panes held for open windows.

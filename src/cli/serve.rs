@@ -1,0 +1,132 @@
+//! `scamstream run` with a Kafka source: service mode.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::Failure;
+use crate::config::{KafkaConfig, PipelineConfig, SourceConfig};
+use crate::metrics::{Health, Metrics, serve_http};
+use crate::pipeline::{Outputs, Pipeline, ServiceOptions, stop_on_signals};
+use crate::sinks::{TopicSpec, ensure_topics};
+use crate::sources::{KafkaSource, KafkaSourceConfig, read_topic};
+
+/// Records per chunk, and how long a chunk waits to fill.
+const CHUNK_RECORDS: usize = 20_000;
+const CHUNK_WAIT: Duration = Duration::from_millis(200);
+
+pub(crate) async fn serve(config: PipelineConfig) -> Result<(), Failure> {
+    let SourceConfig::Kafka {
+        topics,
+        group,
+        idle_timeout_ms,
+    } = &config.source
+    else {
+        return Err(Failure::internal("service mode needs a kafka source"));
+    };
+    let Some(kafka) = config.kafka.clone() else {
+        return Err(Failure::internal(
+            "a kafka source passed validation without [kafka]",
+        ));
+    };
+    if kafka.create_topics {
+        create_topics(&kafka, topics, &config).await?;
+    }
+    let metrics = Metrics::new();
+    let health = Arc::new(Health::default());
+    let addr: SocketAddr = config
+        .service
+        .metrics_addr
+        .parse()
+        .map_err(|e| Failure::config(anyhow::anyhow!("metrics address: {e}")))?;
+    serve_http(
+        addr,
+        metrics.clone(),
+        Arc::clone(&health),
+        config.service.ready_max_lag,
+    )
+    .await
+    .map_err(|e| Failure::runtime(anyhow::anyhow!("cannot listen on {addr}: {e}")))?;
+    tracing::info!(%addr, "serving /metrics, /healthz and /readyz");
+    let outputs = Outputs::open(&config.outputs, Some(&kafka)).map_err(Failure::runtime)?;
+    let mut pipeline = Pipeline::build(&config, outputs, metrics).await?;
+    pipeline.set_idle_timeout(Duration::from_millis(*idle_timeout_ms as u64));
+    if config.outputs.kafka {
+        restore_blocks(&mut pipeline, &kafka, &config)?;
+    }
+    let mut source = KafkaSource::connect(KafkaSourceConfig {
+        brokers: kafka.brokers.clone(),
+        topics: topics.clone(),
+        group: group.clone(),
+        options: kafka.consumer_options.clone(),
+        max_records: CHUNK_RECORDS,
+        max_wait: CHUNK_WAIT,
+    })
+    .map_err(Failure::runtime)?;
+    tracing::info!(topics = ?topics, group = group.as_str(), "consuming");
+    let stop = stop_on_signals();
+    let options = ServiceOptions {
+        commit_interval: Duration::from_millis(config.service.commit_interval_ms as u64),
+    };
+    pipeline.serve(&mut source, options, &health, &stop).await?;
+    tracing::info!("stopped cleanly");
+    Ok(())
+}
+
+async fn create_topics(
+    kafka: &KafkaConfig,
+    inputs: &[String],
+    config: &PipelineConfig,
+) -> Result<(), Failure> {
+    let mut specs: Vec<TopicSpec> = inputs
+        .iter()
+        .map(|name| TopicSpec {
+            name: name.clone(),
+            compacted: false,
+        })
+        .collect();
+    if config.outputs.kafka {
+        let o = &config.outputs;
+        for (path, compacted) in [
+            (&o.blocklist, true),
+            (&o.alerts, false),
+            (&o.rejects, false),
+        ] {
+            specs.push(TopicSpec {
+                name: path.to_string_lossy().into_owned(),
+                compacted,
+            });
+        }
+    }
+    ensure_topics(
+        &kafka.brokers,
+        &kafka.producer_options,
+        &specs,
+        kafka.partitions,
+    )
+    .await
+    .map_err(Failure::runtime)
+}
+
+/// Reads the block-list topic back so blocks survive restarts.
+fn restore_blocks(
+    pipeline: &mut Pipeline,
+    kafka: &KafkaConfig,
+    config: &PipelineConfig,
+) -> Result<(), Failure> {
+    let topic = config.outputs.blocklist.to_string_lossy();
+    let entries =
+        read_topic(&kafka.brokers, &topic, &kafka.consumer_options).map_err(Failure::runtime)?;
+    let restored = pipeline.restore_blocks(
+        entries
+            .iter()
+            .map(|(key, value)| (key.as_str(), value.as_deref())),
+    );
+    tracing::info!(
+        topic = topic.as_ref(),
+        messages = entries.len(),
+        restored,
+        "block-list read back"
+    );
+    Ok(())
+}

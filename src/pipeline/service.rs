@@ -1,0 +1,287 @@
+//! Service mode: the pipeline between Kafka topics, at least once.
+//!
+//! # Delivery
+//!
+//! No flag is lost, and replays may repeat an entry, never miss one:
+//!
+//! 1. Offsets are committed only by this loop, every commit interval and at
+//!    shutdown, never automatically.
+//! 2. Before a commit, the outputs are flushed: every block-list entry,
+//!    alert and dead letter produced so far is acknowledged by the broker.
+//!    If they are not all acknowledged yet (the broker is down), the commit
+//!    waits for the next round; processing goes on.
+//! 3. The committed offset of a partition is the smallest offset of its
+//!    rows still held by an open window (see `offsets`), so everything an
+//!    open window needs is read again after a crash.
+//! 4. Committed with the offsets goes the *floor*: the start of the earliest
+//!    window not closed yet. Every window starting before it has been
+//!    evaluated and its entries acknowledged. After a restart those windows
+//!    are not evaluated again (they would see only part of their rows), and
+//!    re-read rows that only they needed are dropped as replayed.
+//! 5. On start, the block-list topic is read to the end, so blocks, their
+//!    expiry and the renewal de-duplication survive restarts.
+//! 6. A rebalance drops every window and rebuilds them from the committed
+//!    offsets (librdkafka's default, eager, protocol revokes and reassigns
+//!    every partition). SIGTERM or SIGINT stops fetching, flushes, commits
+//!    what is safe and returns; open windows are not closed early.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use super::{Pipeline, PipelineError};
+use crate::metrics::Health;
+use crate::sources::{KafkaSource, RebalanceEvent, TopicPartition};
+
+/// The commit metadata prefix; the floor follows it in epoch milliseconds.
+const FLOOR_PREFIX: &str = "scamstream floor_ms=";
+
+/// How the service loop runs.
+#[derive(Debug, Clone, Copy)]
+pub struct ServiceOptions {
+    /// Time between offset commits.
+    pub commit_interval: Duration,
+}
+
+impl Pipeline {
+    /// Runs between Kafka topics until `stop` is set, then flushes and
+    /// commits what is safe. See the module docs for the guarantees.
+    pub async fn serve(
+        &mut self,
+        source: &mut KafkaSource,
+        options: ServiceOptions,
+        health: &Health,
+        stop: &AtomicBool,
+    ) -> Result<(), PipelineError> {
+        health.rules_loaded.store(true, Ordering::Relaxed);
+        let mut last_commit = Instant::now();
+        let mut read_since = 0u64;
+        while !stop.load(Ordering::Relaxed) {
+            let chunk = source.poll_chunk();
+            let events = source.take_events();
+            if !events.is_empty() {
+                self.on_rebalance(source, &events, health)?;
+                continue;
+            }
+            read_since += chunk.len() as u64;
+            if chunk.is_empty() {
+                self.tick().await?;
+            } else {
+                let name = source.name().to_owned();
+                self.process_chunk(&name, "kafka", chunk).await?;
+            }
+            if last_commit.elapsed() >= options.commit_interval {
+                let elapsed = last_commit.elapsed().as_secs_f64();
+                self.metrics
+                    .records_rate
+                    .set((read_since as f64 / elapsed) as i64);
+                read_since = 0;
+                self.report_lag(source, health);
+                self.commit(source)?;
+                last_commit = Instant::now();
+            }
+        }
+        tracing::info!("stopping: flushing outputs and committing offsets");
+        self.commit(source)
+    }
+
+    /// Lets wall-clock time pass with no data: idle partitions stop holding
+    /// the watermark, and windows it passes close.
+    async fn tick(&mut self) -> Result<(), PipelineError> {
+        self.operator.refresh(Instant::now());
+        let closed = self.operator.close_ready();
+        self.evaluate(closed).await?;
+        self.update_time_metrics();
+        Ok(())
+    }
+
+    /// Wall-clock lag of the watermark, and the windows open.
+    pub(super) fn update_time_metrics(&self) {
+        if let Some(wm) = self.operator.watermark().current() {
+            let now = chrono::Utc::now().timestamp_millis();
+            self.metrics.watermark_lag.set((now - wm) / 1000);
+            self.metrics.watermark.set(wm / 1000);
+        }
+        self.metrics
+            .windows_open
+            .set(self.operator.windows_open() as i64);
+        self.metrics.rows_held.set(self.operator.rows_held() as i64);
+    }
+
+    fn on_rebalance(
+        &mut self,
+        source: &KafkaSource,
+        events: &[RebalanceEvent],
+        health: &Health,
+    ) -> Result<(), PipelineError> {
+        self.operator.reset();
+        self.offsets.reset();
+        let Some(RebalanceEvent::Assigned(assigned)) = events
+            .iter()
+            .rev()
+            .find(|e| matches!(e, RebalanceEvent::Assigned(_)))
+        else {
+            health.partitions.store(0, Ordering::Relaxed);
+            self.metrics.partitions_assigned.set(0);
+            tracing::info!("partitions revoked; windows dropped");
+            return Ok(());
+        };
+        let committed = source.committed(assigned)?;
+        let floor = committed
+            .iter()
+            .filter_map(|c| c.metadata.strip_prefix(FLOOR_PREFIX)?.parse::<i64>().ok())
+            .min();
+        self.operator.set_floor(floor);
+        let now = Instant::now();
+        for partition in assigned {
+            let id = self.offsets.id(partition);
+            self.operator.register_partition(id, now);
+        }
+        health.partitions.store(assigned.len(), Ordering::Relaxed);
+        self.metrics.partitions_assigned.set(assigned.len() as i64);
+        tracing::info!(
+            partitions = assigned.len(),
+            floor_ms = floor,
+            "partitions assigned; windows rebuilt from the committed offsets"
+        );
+        Ok(())
+    }
+
+    fn report_lag(&self, source: &KafkaSource, health: &Health) {
+        let lag = source.lag();
+        let mut max = 0;
+        for (topic, partition, messages) in &lag {
+            self.metrics
+                .consumer_lag
+                .with_label_values(&[topic.as_str(), &partition.to_string()])
+                .set(*messages);
+            max = max.max(*messages);
+        }
+        health.max_lag.store(max, Ordering::Relaxed);
+    }
+
+    /// Flushes the outputs and, once they are acknowledged, commits the
+    /// offsets every open window can do without.
+    fn commit(&mut self, source: &KafkaSource) -> Result<(), PipelineError> {
+        let started = Instant::now();
+        if let Err(error) = self.outputs.flush() {
+            let pending = matches!(
+                error,
+                crate::sinks::SinkError::Kafka(crate::sinks::KafkaSinkError::Pending { .. })
+            );
+            if pending {
+                self.metrics.commits.with_label_values(&["pending"]).inc();
+                tracing::warn!(%error, "outputs not acknowledged yet; commit deferred");
+                return Ok(());
+            }
+            return Err(error.into());
+        }
+        let offsets: Vec<(TopicPartition, i64)> =
+            self.offsets.commit_point(self.operator.oldest_pane());
+        let metadata = self
+            .operator
+            .floor_ms()
+            .map(|f| format!("{FLOOR_PREFIX}{f}"))
+            .unwrap_or_default();
+        match source.commit(&offsets, &metadata) {
+            Ok(()) => {
+                self.metrics.commits.with_label_values(&["ok"]).inc();
+                self.metrics
+                    .commit_seconds
+                    .observe(started.elapsed().as_secs_f64());
+                Ok(())
+            }
+            Err(error) => {
+                // The next round retries; nothing is lost by committing late.
+                self.metrics.commits.with_label_values(&["error"]).inc();
+                tracing::warn!(%error, "offset commit failed; retrying next round");
+                Ok(())
+            }
+        }
+    }
+
+    /// Takes back the blocks in a block-list topic's latest entries (key:
+    /// number, value: entry JSON or a tombstone), as read at start-up.
+    pub fn restore_blocks<'a>(
+        &mut self,
+        entries: impl IntoIterator<Item = (&'a str, Option<&'a [u8]>)>,
+    ) -> usize {
+        let mut restored = 0;
+        for (number, value) in entries {
+            match value.and_then(parse_block) {
+                Some((expires_ms, score, rules)) => {
+                    self.decider.restore(number, expires_ms, score, rules);
+                    restored += 1;
+                }
+                None => self.decider.forget(number),
+            }
+        }
+        self.metrics
+            .blocklist_size
+            .set(self.decider.blocked_len() as i64);
+        restored
+    }
+}
+
+/// The expiry, score and rules of a `block` entry.
+fn parse_block(value: &[u8]) -> Option<(i64, f64, Vec<String>)> {
+    #[derive(serde::Deserialize)]
+    struct Stored {
+        action: String,
+        score: f64,
+        rules: Vec<String>,
+        expires_at: String,
+    }
+    let stored: Stored = serde_json::from_slice(value).ok()?;
+    if stored.action != "block" {
+        return None;
+    }
+    let expires = chrono::DateTime::parse_from_rfc3339(&stored.expires_at).ok()?;
+    Some((expires.timestamp_millis(), stored.score, stored.rules))
+}
+
+/// A stop flag set by SIGTERM or SIGINT.
+pub fn stop_on_signals() -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    tokio::spawn(async move {
+        wait_for_signal().await;
+        tracing::info!("signal received; stopping after the current chunk");
+        flag.store(true, Ordering::Relaxed);
+    });
+    stop
+}
+
+async fn wait_for_signal() {
+    use tokio::signal::unix::{SignalKind, signal};
+    match signal(SignalKind::terminate()) {
+        Ok(mut term) => {
+            tokio::select! {
+                _ = term.recv() => {}
+                _ = tokio::signal::ctrl_c() => {}
+            }
+        }
+        Err(_) => {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_block_entry_is_restored_and_others_are_not() {
+        let block = br#"{"number":"+66812345678","action":"block","score":0.95,"rules":["simbox_signature"],"window_start":"2026-11-02T01:00:00Z","window_end":"2026-11-02T02:00:00Z","flagged_at":"2026-11-02T02:00:00Z","expires_at":"2026-11-03T02:00:00Z","evidence":{}}"#;
+        let (expires, score, rules) = parse_block(block).unwrap();
+        assert_eq!(expires, 1_793_671_200_000);
+        assert_eq!(score, 0.95);
+        assert_eq!(rules, vec!["simbox_signature".to_owned()]);
+        assert!(
+            parse_block(br#"{"number":"+1","action":"unblock","reason":"expired","at":"x"}"#)
+                .is_none()
+        );
+        assert!(parse_block(b"not json").is_none());
+    }
+}
