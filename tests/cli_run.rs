@@ -5,7 +5,7 @@ mod common;
 
 use std::io::Write;
 
-use common::{blocked, labels, read_jsonl, scamstream};
+use common::{blocked, generate, labels, read_jsonl, run_file, scamstream};
 
 /// Bad records to splice in, with the reason each must be rejected for.
 fn bad_records() -> Vec<(Vec<u8>, &'static str)> {
@@ -24,20 +24,7 @@ fn bad_records() -> Vec<(Vec<u8>, &'static str)> {
 fn run_over_a_generated_file_rejects_exactly_the_bad_lines_and_blocks_fraud() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let out = scamstream(&[
-        "gen",
-        "--out",
-        data.to_str().unwrap(),
-        "--subscribers",
-        "3000",
-        "--seed",
-        "7",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    generate(&data, "3000", "7");
 
     // Splice the bad records in after every 1,000th good one.
     let good = std::fs::read(data.join("records.jsonl")).unwrap();
@@ -76,17 +63,7 @@ fn run_over_a_generated_file_rejects_exactly_the_bad_lines_and_blocks_fraud() {
         dir.path().join("a.jsonl"),
         dir.path().join("r.jsonl"),
     );
-    let out = scamstream(&[
-        "run",
-        "--input",
-        input.to_str().unwrap(),
-        "--blocklist",
-        blocklist.to_str().unwrap(),
-        "--alerts",
-        alerts.to_str().unwrap(),
-        "--rejects",
-        rejects.to_str().unwrap(),
-    ]);
+    let out = run_file(&input, &blocklist, &alerts, &rejects);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),

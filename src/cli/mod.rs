@@ -108,7 +108,7 @@ pub struct RunArgs {
     /// Country calling code of national numbers (0…).
     #[arg(long)]
     pub country_code: Option<u16>,
-    /// Kafka bootstrap servers, HOST:PORT[,HOST:PORT…] (overrides [kafka] brokers).
+    /// Kafka bootstrap servers, HOST:PORT[,HOST:PORT…] (overrides `brokers` in `[kafka]`).
     #[arg(long)]
     pub brokers: Option<String>,
     /// Listen address of /metrics, /healthz and /readyz (default 0.0.0.0:9898).

@@ -68,9 +68,10 @@ pub(crate) async fn run(args: RunArgs) -> Result<(), Failure> {
     if matches!(config.source, SourceConfig::Kafka { .. }) {
         return super::serve::serve(config).await;
     }
-    let outputs =
-        Outputs::open(&config.outputs, config.kafka.as_ref()).map_err(Failure::runtime)?;
-    let mut pipeline = Pipeline::build(&config, outputs, Metrics::new()).await?;
+    let metrics = Metrics::new();
+    let outputs = Outputs::open(&config.outputs, config.kafka.as_ref(), &metrics)
+        .map_err(Failure::runtime)?;
+    let mut pipeline = Pipeline::build(&config, outputs, metrics).await?;
     let mut source = open_source(&config.source)?;
     let (total, unit) = match &config.source {
         SourceConfig::File { .. } => (source.progress().total, "bytes"),

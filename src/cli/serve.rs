@@ -7,8 +7,8 @@ use std::time::Duration;
 use super::Failure;
 use crate::config::{KafkaConfig, PipelineConfig, SourceConfig};
 use crate::metrics::{Health, Metrics, serve_http};
-use crate::pipeline::{Outputs, Pipeline, ServiceOptions, stop_on_signals};
-use crate::sinks::{TopicSpec, ensure_topics};
+use crate::pipeline::{Checkpoints, Outputs, Pipeline, ServiceOptions, stop_on_signals};
+use crate::sinks::{KafkaSink, Producer, TopicSpec, ensure_topics};
 use crate::sources::{KafkaSource, KafkaSourceConfig, read_topic};
 
 /// Records per chunk, and how long a chunk waits to fill.
@@ -20,6 +20,7 @@ pub(crate) async fn serve(config: PipelineConfig) -> Result<(), Failure> {
         topics,
         group,
         idle_timeout_ms,
+        checkpoint_topic,
     } = &config.source
     else {
         return Err(Failure::internal("service mode needs a kafka source"));
@@ -30,7 +31,7 @@ pub(crate) async fn serve(config: PipelineConfig) -> Result<(), Failure> {
         ));
     };
     if kafka.create_topics {
-        create_topics(&kafka, topics, &config).await?;
+        create_topics(&kafka, topics, checkpoint_topic, &config).await?;
     }
     let metrics = Metrics::new();
     let health = Arc::new(Health::default());
@@ -48,7 +49,8 @@ pub(crate) async fn serve(config: PipelineConfig) -> Result<(), Failure> {
     .await
     .map_err(|e| Failure::runtime(anyhow::anyhow!("cannot listen on {addr}: {e}")))?;
     tracing::info!(%addr, "serving /metrics, /healthz and /readyz");
-    let outputs = Outputs::open(&config.outputs, Some(&kafka)).map_err(Failure::runtime)?;
+    let outputs =
+        Outputs::open(&config.outputs, Some(&kafka), &metrics).map_err(Failure::runtime)?;
     let mut pipeline = Pipeline::build(&config, outputs, metrics).await?;
     pipeline.set_idle_timeout(Duration::from_millis(*idle_timeout_ms as u64));
     if config.outputs.kafka {
@@ -64,11 +66,26 @@ pub(crate) async fn serve(config: PipelineConfig) -> Result<(), Failure> {
     })
     .map_err(Failure::runtime)?;
     tracing::info!(topics = ?topics, group = group.as_str(), "consuming");
+    let producer = Producer::new(
+        &kafka.brokers,
+        &kafka.producer_options,
+        pipeline.metrics().producer_errors.clone(),
+    )
+    .map_err(Failure::runtime)?;
+    let mut checkpoints = Checkpoints::new(
+        KafkaSink::new(producer, checkpoint_topic.clone()),
+        &kafka.brokers,
+        checkpoint_topic,
+        group,
+        &kafka.consumer_options,
+    );
     let stop = stop_on_signals();
     let options = ServiceOptions {
         commit_interval: Duration::from_millis(config.service.commit_interval_ms as u64),
     };
-    pipeline.serve(&mut source, options, &health, &stop).await?;
+    pipeline
+        .serve(&mut source, &mut checkpoints, options, &health, &stop)
+        .await?;
     tracing::info!("stopped cleanly");
     Ok(())
 }
@@ -76,6 +93,7 @@ pub(crate) async fn serve(config: PipelineConfig) -> Result<(), Failure> {
 async fn create_topics(
     kafka: &KafkaConfig,
     inputs: &[String],
+    checkpoint_topic: &str,
     config: &PipelineConfig,
 ) -> Result<(), Failure> {
     let mut specs: Vec<TopicSpec> = inputs
@@ -85,6 +103,10 @@ async fn create_topics(
             compacted: false,
         })
         .collect();
+    specs.push(TopicSpec {
+        name: checkpoint_topic.to_owned(),
+        compacted: true,
+    });
     if config.outputs.kafka {
         let o = &config.outputs;
         for (path, compacted) in [

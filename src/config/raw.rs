@@ -84,6 +84,9 @@ pub struct RawSource {
     pub topics: Option<Vec<String>>,
     /// With `kind = "kafka"`: consumer group (default `scamstream`).
     pub group: Option<String>,
+    /// With `kind = "kafka"`: the compacted topic that keeps each input
+    /// partition's window floor across restarts (default `scamstream-checkpoints`).
+    pub checkpoint_topic: Option<String>,
     /// With `kind = "kafka"`: a partition without records for this long
     /// stops holding the watermark back (default `30s`).
     pub idle_timeout: Option<Spanned<String>>,

@@ -41,6 +41,8 @@ pub enum SourceConfig {
         group: String,
         /// A partition silent this long stops holding the watermark.
         idle_timeout_ms: i64,
+        /// The compacted topic of window floors.
+        checkpoint_topic: String,
     },
 }
 
@@ -511,6 +513,10 @@ impl Resolver<'_> {
                     30_000,
                     true,
                 ),
+                checkpoint_topic: s
+                    .checkpoint_topic
+                    .clone()
+                    .unwrap_or_else(|| "scamstream-checkpoints".into()),
             },
             other => {
                 let message =

@@ -57,7 +57,7 @@ pub struct Metrics {
     /// See [`COMMIT_SECONDS`].
     pub commit_seconds: Histogram,
     /// See [`PRODUCER_ERRORS`].
-    pub producer_errors: IntGauge,
+    pub producer_errors: IntCounter,
     /// See [`PROCESS_MEMORY`].
     pub process_memory: IntGauge,
 }
@@ -184,7 +184,7 @@ impl Metrics {
             ),
             commits: counter_vec(COMMITS, "Offset commits, by outcome.", &["outcome"]),
             commit_seconds,
-            producer_errors: gauge(PRODUCER_ERRORS, "Messages the broker refused for good."),
+            producer_errors: counter(PRODUCER_ERRORS, "Messages the broker refused for good."),
             process_memory: gauge(PROCESS_MEMORY, "Resident memory of the process, bytes."),
             registry,
         };

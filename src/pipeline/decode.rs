@@ -18,6 +18,10 @@ use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 use crate::record::{Decoder, Rejection};
 use crate::sources::{Chunk, ChunkBody};
 
+/// Records longer than this are rejected before parsing: a CDR or SMS
+/// record is a few hundred bytes, so this is a runaway producer or an attack.
+pub(crate) const MAX_RECORD_BYTES: usize = 64 * 1024;
+
 /// Chunks smaller than this are decoded by one worker: splitting costs more
 /// than it saves.
 const MIN_SPLIT: usize = 2_048;
@@ -144,7 +148,12 @@ fn decode_range(decoder: &mut Decoder, chunk: &Chunk, start: usize, end: usize) 
         let outcome = match &chunk.body {
             ChunkBody::Json { buf, items } => {
                 let item = items[i];
-                decoder.push_json(&buf[item.start as usize..item.end as usize])
+                let bytes = &buf[item.start as usize..item.end as usize];
+                if bytes.len() > MAX_RECORD_BYTES {
+                    rejects.push((i as u32, oversized(bytes.len())));
+                    continue;
+                }
+                decoder.push_json(bytes)
             }
             ChunkBody::Csv { header, rows } => decoder.push_csv(header, &rows[i].1),
         };
@@ -158,6 +167,13 @@ fn decode_range(decoder: &mut Decoder, chunk: &Chunk, start: usize, end: usize) 
         items,
         rejects,
     }
+}
+
+fn oversized(len: usize) -> Rejection {
+    Rejection::new(
+        crate::record::RejectReason::Oversized,
+        format!("record is {len} bytes; the limit is {MAX_RECORD_BYTES}"),
+    )
 }
 
 #[cfg(test)]
@@ -228,5 +244,27 @@ mod tests {
             .collect();
         assert_eq!(seen, expected);
         assert_eq!(rejected, first - expected.len());
+    }
+
+    #[tokio::test]
+    async fn an_oversized_record_is_rejected_unparsed() {
+        let mut pool = pool(1);
+        let text = format!(
+            "{{\"kind\":\"sms\",\"text\":\"{}\"}}\n",
+            "x".repeat(MAX_RECORD_BYTES)
+        );
+        let buf = text.into_bytes();
+        let (items, _) = split_lines(&buf, 1);
+        pool.submit(Arc::new(Chunk {
+            body: ChunkBody::Json { buf, items },
+            unit: "line",
+            origins: Vec::new(),
+        }))
+        .unwrap();
+        let (_, parts) = pool.next().await.unwrap().unwrap();
+        let (item, rejection) = &parts[0].rejects[0];
+        assert_eq!(*item, 0);
+        assert_eq!(rejection.reason, crate::record::RejectReason::Oversized);
+        assert!(rejection.message.contains("65536"), "{}", rejection.message);
     }
 }

@@ -12,6 +12,7 @@
 //! order, so the outputs are a deterministic function of the input whatever
 //! the chunk sizes.
 
+mod checkpoint;
 mod decode;
 mod error;
 mod offsets;
@@ -24,6 +25,7 @@ use std::time::Instant;
 
 use prometheus::Histogram;
 
+pub use checkpoint::Checkpoints;
 pub use error::PipelineError;
 pub use service::{ServiceOptions, stop_on_signals};
 pub use summary::Summary;
@@ -59,7 +61,12 @@ impl std::fmt::Debug for Outputs {
 
 impl Outputs {
     /// Opens the configured files, or the topics through `kafka`'s producer.
-    pub fn open(config: &OutputsConfig, kafka: Option<&KafkaConfig>) -> Result<Self, SinkError> {
+    /// Refused Kafka messages are counted in `metrics`.
+    pub fn open(
+        config: &OutputsConfig,
+        kafka: Option<&KafkaConfig>,
+        metrics: &Metrics,
+    ) -> Result<Self, SinkError> {
         let (true, Some(kafka)) = (config.kafka, kafka) else {
             return Ok(Outputs {
                 blocklist: open_sink(&config.blocklist)?,
@@ -67,7 +74,11 @@ impl Outputs {
                 rejects: open_sink(&config.rejects)?,
             });
         };
-        let producer = Producer::new(&kafka.brokers, &kafka.producer_options)?;
+        let producer = Producer::new(
+            &kafka.brokers,
+            &kafka.producer_options,
+            metrics.producer_errors.clone(),
+        )?;
         let topic = |path: &std::path::Path| -> Box<dyn Sink> {
             Box::new(KafkaSink::new(
                 producer.clone(),

@@ -13,11 +13,12 @@
 //! 3. The committed offset of a partition is the smallest offset of its
 //!    rows still held by an open window (see `offsets`), so everything an
 //!    open window needs is read again after a crash.
-//! 4. Committed with the offsets goes the *floor*: the start of the earliest
-//!    window not closed yet. Every window starting before it has been
-//!    evaluated and its entries acknowledged. After a restart those windows
-//!    are not evaluated again (they would see only part of their rows), and
-//!    re-read rows that only they needed are dropped as replayed.
+//! 4. Before the offsets, the *floor* is checkpointed (see `checkpoint`):
+//!    the start of the earliest window not closed yet. Every window starting
+//!    before it has been evaluated and its entries acknowledged. After a
+//!    restart those windows are not evaluated again (they would see only
+//!    part of their rows), and re-read rows that only they needed are
+//!    dropped as replayed.
 //! 5. On start, the block-list topic is read to the end, so blocks, their
 //!    expiry and the renewal de-duplication survive restarts.
 //! 6. A rebalance drops every window and rebuilds them from the committed
@@ -29,12 +30,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use super::checkpoint::Checkpoints;
 use super::{Pipeline, PipelineError};
 use crate::metrics::Health;
 use crate::sources::{KafkaSource, RebalanceEvent, TopicPartition};
-
-/// The commit metadata prefix; the floor follows it in epoch milliseconds.
-const FLOOR_PREFIX: &str = "scamstream floor_ms=";
 
 /// How the service loop runs.
 #[derive(Debug, Clone, Copy)]
@@ -49,6 +48,7 @@ impl Pipeline {
     pub async fn serve(
         &mut self,
         source: &mut KafkaSource,
+        checkpoints: &mut Checkpoints,
         options: ServiceOptions,
         health: &Health,
         stop: &AtomicBool,
@@ -60,7 +60,7 @@ impl Pipeline {
             let chunk = source.poll_chunk();
             let events = source.take_events();
             if !events.is_empty() {
-                self.on_rebalance(source, &events, health)?;
+                self.on_rebalance(checkpoints, &events, health)?;
                 continue;
             }
             read_since += chunk.len() as u64;
@@ -77,12 +77,12 @@ impl Pipeline {
                     .set((read_since as f64 / elapsed) as i64);
                 read_since = 0;
                 self.report_lag(source, health);
-                self.commit(source)?;
+                self.commit(source, checkpoints)?;
                 last_commit = Instant::now();
             }
         }
         tracing::info!("stopping: flushing outputs and committing offsets");
-        self.commit(source)
+        self.commit(source, checkpoints)
     }
 
     /// Lets wall-clock time pass with no data: idle partitions stop holding
@@ -110,7 +110,7 @@ impl Pipeline {
 
     fn on_rebalance(
         &mut self,
-        source: &KafkaSource,
+        checkpoints: &Checkpoints,
         events: &[RebalanceEvent],
         health: &Health,
     ) -> Result<(), PipelineError> {
@@ -126,11 +126,7 @@ impl Pipeline {
             tracing::info!("partitions revoked; windows dropped");
             return Ok(());
         };
-        let committed = source.committed(assigned)?;
-        let floor = committed
-            .iter()
-            .filter_map(|c| c.metadata.strip_prefix(FLOOR_PREFIX)?.parse::<i64>().ok())
-            .min();
+        let floor = checkpoints.floor(assigned)?;
         self.operator.set_floor(floor);
         let now = Instant::now();
         for partition in assigned {
@@ -141,7 +137,7 @@ impl Pipeline {
         self.metrics.partitions_assigned.set(assigned.len() as i64);
         tracing::info!(
             partitions = assigned.len(),
-            floor_ms = floor,
+            floor_ms = floor.unwrap_or(i64::MIN),
             "partitions assigned; windows rebuilt from the committed offsets"
         );
         Ok(())
@@ -162,7 +158,11 @@ impl Pipeline {
 
     /// Flushes the outputs and, once they are acknowledged, commits the
     /// offsets every open window can do without.
-    fn commit(&mut self, source: &KafkaSource) -> Result<(), PipelineError> {
+    fn commit(
+        &mut self,
+        source: &KafkaSource,
+        checkpoints: &mut Checkpoints,
+    ) -> Result<(), PipelineError> {
         let started = Instant::now();
         if let Err(error) = self.outputs.flush() {
             let pending = matches!(
@@ -178,12 +178,10 @@ impl Pipeline {
         }
         let offsets: Vec<(TopicPartition, i64)> =
             self.offsets.commit_point(self.operator.oldest_pane());
-        let metadata = self
-            .operator
-            .floor_ms()
-            .map(|f| format!("{FLOOR_PREFIX}{f}"))
-            .unwrap_or_default();
-        match source.commit(&offsets, &metadata) {
+        if let Some(floor) = self.operator.floor_ms() {
+            checkpoints.save(&offsets, floor)?;
+        }
+        match source.commit(&offsets) {
             Ok(()) => {
                 self.metrics.commits.with_label_values(&["ok"]).inc();
                 self.metrics

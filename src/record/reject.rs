@@ -8,6 +8,8 @@ use std::fmt;
 pub enum RejectReason {
     /// Not a JSON object (or not a CSV row) at all.
     Malformed,
+    /// Larger than any real CDR or SMS record may be.
+    Oversized,
     /// A required field is absent or null.
     MissingField,
     /// `ts` is neither RFC 3339 nor epoch milliseconds, or out of range.
@@ -22,8 +24,9 @@ pub enum RejectReason {
 
 impl RejectReason {
     /// Every reason, in label order.
-    pub const ALL: [RejectReason; 6] = [
+    pub const ALL: [RejectReason; 7] = [
         RejectReason::Malformed,
+        RejectReason::Oversized,
         RejectReason::MissingField,
         RejectReason::BadTimestamp,
         RejectReason::BadNumber,
@@ -35,6 +38,7 @@ impl RejectReason {
     pub fn as_str(self) -> &'static str {
         match self {
             RejectReason::Malformed => "malformed",
+            RejectReason::Oversized => "oversized",
             RejectReason::MissingField => "missing_field",
             RejectReason::BadTimestamp => "bad_timestamp",
             RejectReason::BadNumber => "bad_number",

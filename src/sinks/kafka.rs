@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
+use prometheus::IntCounter;
 use rdkafka::ClientContext;
 use rdkafka::config::ClientConfig;
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
@@ -48,11 +49,13 @@ pub enum KafkaSinkError {
     },
 }
 
-/// Counts delivery failures for the flush that follows them.
-#[derive(Debug, Default)]
+/// Counts delivery failures for the flush that follows them, and in the
+/// producer-errors metric.
+#[derive(Debug)]
 struct DeliveryReport {
     failed: AtomicU64,
     last_error: Mutex<Option<(String, String)>>,
+    metric: IntCounter,
 }
 
 impl ClientContext for DeliveryReport {}
@@ -64,6 +67,7 @@ impl ProducerContext for DeliveryReport {
         if let Err((error, message)) = result {
             use rdkafka::Message as _;
             self.failed.fetch_add(1, Ordering::Relaxed);
+            self.metric.inc();
             let mut last = self
                 .last_error
                 .lock()
@@ -99,8 +103,12 @@ pub const PRODUCER_DEFAULTS: &[(&str, &str)] = &[
 
 impl Producer {
     /// A producer for `brokers`; `options` are librdkafka properties that
-    /// override the defaults.
-    pub fn new(brokers: &str, options: &[(String, String)]) -> Result<Self, KafkaSinkError> {
+    /// override the defaults; refused messages are counted in `errors`.
+    pub fn new(
+        brokers: &str,
+        options: &[(String, String)],
+        errors: IntCounter,
+    ) -> Result<Self, KafkaSinkError> {
         let mut config = ClientConfig::new();
         config.set("bootstrap.servers", brokers);
         for (key, value) in PRODUCER_DEFAULTS {
@@ -110,7 +118,11 @@ impl Producer {
             config.set(key, value);
         }
         let inner = config
-            .create_with_context(DeliveryReport::default())
+            .create_with_context(DeliveryReport {
+                failed: AtomicU64::new(0),
+                last_error: Mutex::new(None),
+                metric: errors,
+            })
             .map_err(KafkaSinkError::Create)?;
         Ok(Producer {
             inner,

@@ -122,18 +122,6 @@ pub struct KafkaSourceConfig {
     pub max_wait: Duration,
 }
 
-/// A committed position: the next offset to read and the metadata stored
-/// with it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Committed {
-    /// The partition.
-    pub partition: TopicPartition,
-    /// The next offset to read, if one was committed.
-    pub offset: Option<i64>,
-    /// The metadata committed with it.
-    pub metadata: String,
-}
-
 /// The Kafka consumer.
 pub struct KafkaSource {
     consumer: BaseConsumer<SourceContext>,
@@ -275,56 +263,19 @@ impl KafkaSource {
             .clone()
     }
 
-    /// What the group committed for `partitions`.
-    pub fn committed(
-        &self,
-        partitions: &[TopicPartition],
-    ) -> Result<Vec<Committed>, KafkaSourceError> {
-        let mut list = TopicPartitionList::new();
-        for (topic, partition) in partitions {
-            list.add_partition(topic, *partition);
-        }
-        let committed = self
-            .consumer
-            .committed_offsets(list, Duration::from_secs(30))
-            .map_err(|error| KafkaSourceError::Request {
-                what: "reading committed offsets",
-                error,
-            })?;
-        Ok(committed
-            .elements()
-            .iter()
-            .map(|e| Committed {
-                partition: (self.topic_name(e.topic()), e.partition()),
-                offset: match e.offset() {
-                    Offset::Offset(o) => Some(o),
-                    _ => None,
-                },
-                metadata: e.metadata().to_owned(),
-            })
-            .collect())
-    }
-
-    /// Commits `offsets` (the next offset to read per partition) with
-    /// `metadata`, and waits for the broker to confirm.
-    pub fn commit(
-        &self,
-        offsets: &[(TopicPartition, i64)],
-        metadata: &str,
-    ) -> Result<(), KafkaSourceError> {
+    /// Commits `offsets` (the next offset to read per partition) and waits
+    /// for the broker to confirm.
+    pub fn commit(&self, offsets: &[(TopicPartition, i64)]) -> Result<(), KafkaSourceError> {
         if offsets.is_empty() {
             return Ok(());
         }
         let mut list = TopicPartitionList::new();
         for ((topic, partition), offset) in offsets {
-            let mut element = list.add_partition(topic, *partition);
-            element
-                .set_offset(Offset::Offset(*offset))
+            list.add_partition_offset(topic, *partition, Offset::Offset(*offset))
                 .map_err(|error| KafkaSourceError::Request {
                     what: "building a commit",
                     error,
                 })?;
-            element.set_metadata(metadata);
         }
         self.consumer
             .commit(&list, rdkafka::consumer::CommitMode::Sync)

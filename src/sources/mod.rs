@@ -18,8 +18,8 @@ pub use chunk::{Chunk, ChunkBody, Item, Origin};
 pub use file::{FileSource, InputFormat};
 pub use generated::GeneratorSource;
 pub use kafka::{
-    Committed, KafkaSource, KafkaSourceConfig, KafkaSourceError, KeyedMessage, LagReport,
-    RebalanceEvent, TopicPartition, read_topic,
+    KafkaSource, KafkaSourceConfig, KafkaSourceError, KeyedMessage, LagReport, RebalanceEvent,
+    TopicPartition, read_topic,
 };
 
 /// How far a source has got, for progress bars.

@@ -7,6 +7,8 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+pub(crate) mod kafka;
+
 /// Runs the scamstream binary with `args` in the repository root.
 pub(crate) fn scamstream(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_scamstream"))
@@ -14,6 +16,39 @@ pub(crate) fn scamstream(args: &[&str]) -> Output {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("the scamstream binary runs")
+}
+
+/// Runs `scamstream gen` into `out`; panics with its error output on failure.
+pub(crate) fn generate(out: &Path, subscribers: &str, seed: &str) {
+    let run = scamstream(&[
+        "gen",
+        "--out",
+        out.to_str().unwrap(),
+        "--subscribers",
+        subscribers,
+        "--seed",
+        seed,
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+/// `scamstream run --input … --blocklist … --alerts … --rejects …`.
+pub(crate) fn run_file(input: &Path, blocklist: &Path, alerts: &Path, rejects: &Path) -> Output {
+    scamstream(&[
+        "run",
+        "--input",
+        input.to_str().unwrap(),
+        "--blocklist",
+        blocklist.to_str().unwrap(),
+        "--alerts",
+        alerts.to_str().unwrap(),
+        "--rejects",
+        rejects.to_str().unwrap(),
+    ])
 }
 
 /// Parses a JSON Lines file.

@@ -1,0 +1,354 @@
+//! Service mode against a real Kafka-protocol broker (nisshi), fed and read
+//! by an independent client (confluent-kafka): the block-list equals what a
+//! file run blocks, a killed engine loses nothing, poison goes to the
+//! dead-letter topic, and Prometheus scrapes the metrics.
+
+mod common;
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::time::Duration;
+
+use common::kafka::{
+    Broker, Engine, blocked_in_topic, client, consume, eventually, free_port, http_get,
+    test_pipeline,
+};
+use common::{generate, read_jsonl, run_file};
+use serde_json::Value;
+
+/// Generated traffic plus one record three hours later, so that in service
+/// mode, as at the end of a file, every window closes (the other partitions
+/// go idle and stop holding the watermark).
+fn traffic(dir: &Path, subscribers: &str) -> Vec<String> {
+    generate(dir, subscribers, "5");
+    let text = std::fs::read_to_string(dir.join("records.jsonl")).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    lines.push(
+        r#"{"kind":"call","ts":"2026-11-02T04:00:00Z","caller":"+66800000001","callee":"+66800000002","duration_s":30}"#
+            .to_owned(),
+    );
+    lines
+}
+
+/// Traffic of 3,000 subscribers written to `input.jsonl`, and what a file
+/// run over it blocks.
+fn traffic_and_expectation(dir: &Path) -> (Vec<String>, std::path::PathBuf, HashSet<String>) {
+    let lines = traffic(dir, "3000");
+    let input = dir.join("input.jsonl");
+    write_lines(&input, &lines);
+    let expected = blocked_by_file_run(dir, &input);
+    (lines, input, expected)
+}
+
+fn write_lines(path: &Path, lines: &[String]) {
+    std::fs::write(path, lines.join("\n") + "\n").unwrap();
+}
+
+/// The final blocked set of a file run over `input`.
+fn blocked_by_file_run(dir: &Path, input: &Path) -> HashSet<String> {
+    let blocklist = dir.join("expected-blocklist.jsonl");
+    let run = run_file(
+        input,
+        &blocklist,
+        &dir.join("expected-alerts.jsonl"),
+        &dir.join("expected-rejects.jsonl"),
+    );
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut blocked = HashSet::new();
+    for entry in read_jsonl(&blocklist) {
+        let number = entry["number"].as_str().unwrap().to_owned();
+        if entry["action"] == "block" {
+            blocked.insert(number);
+        } else {
+            blocked.remove(&number);
+        }
+    }
+    assert!(blocked.len() >= 5, "the traffic should hold fraud to block");
+    blocked
+}
+
+fn create_topics(broker: &Broker) {
+    client(&[
+        "create",
+        "--brokers",
+        &broker.addr(),
+        "--partitions",
+        "4",
+        "calls",
+        "sms",
+    ]);
+}
+
+fn produce(broker: &Broker, input: &Path) -> usize {
+    client(&[
+        "produce",
+        "--brokers",
+        &broker.addr(),
+        "--input",
+        input.to_str().unwrap(),
+    ])
+    .trim()
+    .parse()
+    .expect("the client prints how many it produced")
+}
+
+fn wait_for_blocklist(broker: &Broker, expected: &HashSet<String>, engine: &Engine) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(180);
+    loop {
+        let blocked = blocked_in_topic(&consume(broker, "blocklist"));
+        if blocked == *expected {
+            return;
+        }
+        if std::time::Instant::now() > deadline {
+            assert_eq!(blocked, *expected, "engine log:\n{}", engine.log_text());
+        }
+    }
+}
+
+#[test]
+fn the_service_blocks_what_a_file_run_blocks_and_stops_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let (lines, input, expected) = traffic_and_expectation(dir.path());
+
+    let broker = Broker::start();
+    create_topics(&broker);
+    assert_eq!(produce(&broker, &input), lines.len());
+    let pipeline = test_pipeline(dir.path());
+    let mut engine = Engine::start(&broker, &pipeline, &dir.path().join("engine.log"));
+    wait_for_blocklist(&broker, &expected, &engine);
+
+    assert_eq!(received(&engine) as usize, lines.len());
+    assert_eq!(engine.get("/healthz").0, 200);
+    assert_eq!(engine.get("/readyz").0, 200, "{}", engine.log_text());
+    assert_eq!(engine.terminate(), Some(0), "{}", engine.log_text());
+}
+
+#[test]
+fn a_killed_engine_resumes_from_its_commits_and_loses_no_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let (lines, _, expected) = traffic_and_expectation(dir.path());
+    let half = lines.len() / 2;
+    let (first, second) = (
+        dir.path().join("first.jsonl"),
+        dir.path().join("second.jsonl"),
+    );
+    write_lines(&first, &lines[..half]);
+    write_lines(&second, &lines[half..]);
+
+    let broker = Broker::start();
+    create_topics(&broker);
+    produce(&broker, &first);
+    let pipeline = test_pipeline(dir.path());
+    let log = dir.path().join("engine.log");
+    let mut engine = Engine::start(&broker, &pipeline, &log);
+    eventually(
+        Duration::from_secs(120),
+        "the first half and a commit",
+        || {
+            let read = received(&engine);
+            let commits = engine
+                .metric("scamstream_kafka_commits_total{outcome=\"ok\"}")
+                .unwrap_or_default();
+            (read as usize >= half && commits >= 2.0).then_some(())
+        },
+    );
+    assert!(
+        engine
+            .metric("scamstream_windowing_windows_open")
+            .unwrap_or_default()
+            > 0.0,
+        "the kill must hit open windows"
+    );
+    engine.kill();
+
+    produce(&broker, &second);
+    let engine = Engine::start(&broker, &pipeline, &log);
+    wait_for_blocklist(&broker, &expected, &engine);
+    assert!(
+        engine.log_text().contains("block-list read back"),
+        "the restarted engine reads the block-list back"
+    );
+    let log = engine.log_text();
+    let resumed = log
+        .lines()
+        .filter(|l| l.contains("partitions assigned"))
+        .nth(1)
+        .expect("the restarted engine was assigned its partitions");
+    assert!(
+        resumed.contains("floor_ms=17") || resumed.contains("floor_ms=18"),
+        "the restarted engine resumes from the checkpointed window floor: {resumed}"
+    );
+}
+
+#[test]
+fn poison_goes_to_the_dead_letter_topic_and_the_engine_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let broker = Broker::start();
+    // One partition, so that a dead letter's offset is its index below.
+    client(&[
+        "create",
+        "--brokers",
+        &broker.addr(),
+        "--partitions",
+        "1",
+        "calls",
+        "sms",
+    ]);
+    let valid = r#"{"kind":"call","ts":"2026-11-02T00:00:00Z","caller":"+66812345678","callee":"+66898765432","duration_s":12}"#;
+    let oversized = format!(r#"{{"kind":"sms","text":"{}"}}"#, "x".repeat(70_000));
+    let poison: [&[u8]; 3] = [
+        b"{not json",
+        &[0xff, 0xfe, 0x00, 0x01],
+        oversized.as_bytes(),
+    ];
+    let mut values: Vec<String> = poison.iter().map(|p| b64(p)).collect();
+    values.push(b64(valid.as_bytes()));
+    let addr = broker.addr();
+    let mut args = vec!["raw", "--brokers", &addr, "--topic", "calls"];
+    args.extend(values.iter().map(String::as_str));
+    client(&args);
+
+    let engine = Engine::start(
+        &broker,
+        &test_pipeline(dir.path()),
+        &dir.path().join("engine.log"),
+    );
+    let letters = eventually(Duration::from_secs(60), "three dead letters", || {
+        let letters = consume(&broker, "rejects");
+        (letters.len() >= 3).then_some(letters)
+    });
+    assert_eq!(letters.len(), 3, "{letters:#?}");
+    let reasons: Vec<&str> = letters.iter().map(|l| header(l, "reason")).collect();
+    let mut sorted = reasons.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, ["malformed", "malformed", "oversized"]);
+    for letter in &letters {
+        assert_eq!(header(letter, "source_topic"), "calls");
+        let offset: usize = header(letter, "source_offset").parse().unwrap();
+        assert_eq!(
+            letter["value_base64"].as_str().unwrap(),
+            b64(poison[offset]),
+            "the original bytes are kept"
+        );
+        assert!(header(letter, "location").contains(&format!("offset {offset}")));
+        assert!(!header(letter, "error").is_empty());
+    }
+    eventually(Duration::from_secs(30), "the valid record", || {
+        (engine.metric("scamstream_records_accepted_total") == Some(1.0)).then_some(())
+    });
+    assert_eq!(
+        engine.metric("scamstream_records_rejected_total{reason=\"oversized\"}"),
+        Some(1.0)
+    );
+}
+
+#[test]
+fn metrics_pass_promtool_and_a_real_prometheus_scrapes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let broker = Broker::start();
+    create_topics(&broker);
+    let input = dir.path().join("input.jsonl");
+    write_lines(&input, &traffic(dir.path(), "500"));
+    produce(&broker, &input);
+    let engine = Engine::start(
+        &broker,
+        &test_pipeline(dir.path()),
+        &dir.path().join("engine.log"),
+    );
+    eventually(Duration::from_secs(60), "records read", || {
+        (engine
+            .metric("scamstream_records_accepted_total")
+            .unwrap_or_default()
+            > 0.0)
+            .then_some(())
+    });
+
+    let (status, body) = engine.get("/metrics");
+    assert_eq!(status, 200);
+    let check = std::process::Command::new("promtool")
+        .args(["check", "metrics"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(body.as_bytes())?;
+            child.wait_with_output()
+        })
+        .expect("promtool runs (`bash .ci/run` installs Debian's prometheus package)");
+    assert!(
+        check.status.success(),
+        "promtool check metrics: {}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+
+    let prometheus_port = free_port();
+    let config = dir.path().join("prometheus.yml");
+    std::fs::write(
+        &config,
+        format!(
+            "global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: scamstream\n    static_configs:\n      - targets: ['127.0.0.1:{}']\n",
+            engine.metrics_port
+        ),
+    )
+    .unwrap();
+    let mut prometheus = std::process::Command::new("prometheus")
+        .arg(format!("--config.file={}", config.display()))
+        .arg(format!(
+            "--storage.tsdb.path={}",
+            dir.path().join("tsdb").display()
+        ))
+        .arg(format!("--web.listen-address=127.0.0.1:{prometheus_port}"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("prometheus runs (`bash .ci/run` installs Debian's prometheus package)");
+    let answer = eventually(Duration::from_secs(60), "a Prometheus query answer", || {
+        let (_, body) = http_get(
+            prometheus_port,
+            "/api/v1/query?query=sum(scamstream_records_received_total)",
+        );
+        let answer: Value = serde_json::from_str(&body).ok()?;
+        let value = answer["data"]["result"][0]["value"][1]
+            .as_str()?
+            .parse::<f64>()
+            .ok()?;
+        (value > 0.0).then_some(value)
+    });
+    let _ = prometheus.kill();
+    let _ = prometheus.wait();
+    let direct = received(&engine);
+    assert!(
+        answer <= direct,
+        "Prometheus saw {answer}, the engine has {direct}"
+    );
+}
+
+/// Records the engine received from both input topics.
+fn received(engine: &Engine) -> f64 {
+    ["calls", "sms"]
+        .iter()
+        .map(|topic| {
+            engine
+                .metric(&format!(
+                    "scamstream_records_received_total{{source=\"{topic}\"}}"
+                ))
+                .unwrap_or_default()
+        })
+        .sum()
+}
+
+fn b64(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+fn header<'a>(letter: &'a Value, name: &str) -> &'a str {
+    letter["headers"][name].as_str().unwrap_or_default()
+}
