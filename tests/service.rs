@@ -16,17 +16,18 @@ use common::kafka::{
 use common::{generate, read_jsonl, run_file};
 use serde_json::Value;
 
-/// Generated traffic plus one record three hours later, so that in service
-/// mode, as at the end of a file, every window closes (the other partitions
-/// go idle and stop holding the watermark).
+/// Generated traffic plus a few records three hours later, from callers
+/// spread over every partition, so that in service mode, as at the end of a
+/// file, every window closes.
 fn traffic(dir: &Path, subscribers: &str) -> Vec<String> {
     generate(dir, subscribers, "5");
     let text = std::fs::read_to_string(dir.join("records.jsonl")).unwrap();
     let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
-    lines.push(
-        r#"{"kind":"call","ts":"2026-11-02T04:00:00Z","caller":"+66800000001","callee":"+66800000002","duration_s":30}"#
-            .to_owned(),
-    );
+    lines.extend((0..40).map(|i| {
+        format!(
+            r#"{{"kind":"call","ts":"2026-11-02T04:00:00Z","caller":"+668000000{i:02}","callee":"+66800000099","duration_s":30}}"#
+        )
+    }));
     lines
 }
 
@@ -181,6 +182,85 @@ fn a_killed_engine_resumes_from_its_commits_and_loses_no_flag() {
     assert!(
         resumed.contains("floor_ms=17") || resumed.contains("floor_ms=18"),
         "the restarted engine resumes from the checkpointed window floor: {resumed}"
+    );
+}
+
+#[test]
+fn two_instances_in_one_group_block_every_number_one_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, input, expected) = traffic_and_expectation(dir.path());
+    let broker = Broker::start();
+    create_topics(&broker);
+    produce(&broker, &input);
+    let pipeline = test_pipeline(dir.path());
+    let first = Engine::start(&broker, &pipeline, &dir.path().join("first.log"));
+    eventually(
+        Duration::from_secs(60),
+        "the first instance reading",
+        || (received(&first) > 0.0).then_some(()),
+    );
+    let second = Engine::start(&broker, &pipeline, &dir.path().join("second.log"));
+    eventually(
+        Duration::from_secs(120),
+        "the partitions shared out",
+        || {
+            let shares = [&first, &second].map(|e| {
+                e.metric("scamstream_kafka_partitions_assigned")
+                    .unwrap_or_default()
+            });
+            (shares[0] > 0.0 && shares[1] > 0.0).then_some(())
+        },
+    );
+    eventually(Duration::from_secs(180), "every expected block", || {
+        let blocked = blocked_in_topic(&consume(&broker, "blocklist"));
+        blocked.is_superset(&expected).then_some(())
+    });
+    assert!(
+        received(&second) > 0.0,
+        "the second instance read its share"
+    );
+}
+
+#[test]
+fn the_engine_rides_out_a_broker_outage_without_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let (lines, _, expected) = traffic_and_expectation(dir.path());
+    let half = lines.len() / 2;
+    let (first, second) = (
+        dir.path().join("first.jsonl"),
+        dir.path().join("second.jsonl"),
+    );
+    write_lines(&first, &lines[..half]);
+    write_lines(&second, &lines[half..]);
+
+    let mut broker = Broker::start_durable();
+    create_topics(&broker);
+    produce(&broker, &first);
+    let mut engine = Engine::start(
+        &broker,
+        &test_pipeline(dir.path()),
+        &dir.path().join("engine.log"),
+    );
+    eventually(
+        Duration::from_secs(120),
+        "the first half and a commit",
+        || {
+            let commits = engine
+                .metric("scamstream_kafka_commits_total{outcome=\"ok\"}")
+                .unwrap_or_default();
+            (received(&engine) as usize >= half && commits >= 1.0).then_some(())
+        },
+    );
+    broker.stop();
+    std::thread::sleep(Duration::from_secs(5));
+    assert!(engine.is_running(), "the engine survives the outage");
+    broker.resume();
+    produce(&broker, &second);
+    wait_for_blocklist(&broker, &expected, &engine);
+    assert!(engine.is_running(), "the engine was never restarted");
+    assert!(
+        engine.log_text().contains("BrokerTransportFailure"),
+        "the engine saw the outage"
     );
 }
 

@@ -6,7 +6,9 @@
 //! lateness. The stream's watermark is the minimum over the partitions that
 //! are not idle, so a partition that is behind holds the windows open for
 //! its records, while one that has gone quiet (no record for the idle
-//! timeout, in wall-clock time) stops holding everyone back. It never moves
+//! timeout, in wall-clock time) stops holding everyone back. When every
+//! partition is idle, the input has been read to its end for now, and the
+//! freshest partition sets the watermark. It never moves
 //! backwards, and only data moves it: a file or a replay is processed the
 //! same way whatever the wall clock says.
 
@@ -92,17 +94,21 @@ impl Watermark {
             self.idle_after
                 .is_none_or(|idle| now.saturating_duration_since(p.last_seen) < idle)
         };
-        // A silent active partition holds everything: `None` sorts first.
-        let Some(Some(slowest)) = self
-            .partitions
-            .iter()
-            .filter(is_active)
-            .map(|p| p.max_event_ms)
-            .min()
-        else {
+        let any_active = self.partitions.iter().any(|p| is_active(&p));
+        let bound = if any_active {
+            // A silent active partition holds everything: `None` sorts first.
+            self.partitions
+                .iter()
+                .filter(is_active)
+                .map(|p| p.max_event_ms)
+                .min()
+        } else {
+            self.partitions.iter().map(|p| p.max_event_ms).max()
+        };
+        let Some(Some(bound)) = bound else {
             return;
         };
-        let candidate = slowest - self.lateness_ms;
+        let candidate = bound - self.lateness_ms;
         self.current = Some(self.current.map_or(candidate, |c| c.max(candidate)));
     }
 
@@ -183,10 +189,19 @@ mod tests {
         w.register(1, start);
         w.observe_in(0, 50_000, start);
         assert_eq!(w.current(), None, "partition 1 has said nothing yet");
+        w.observe_in(0, 60_000, start + Duration::from_secs(31));
+        assert_eq!(w.current(), Some(60_000), "partition 1 went idle");
+    }
+
+    #[test]
+    fn when_every_partition_is_idle_the_freshest_one_counts() {
+        let start = Instant::now();
+        let mut w = Watermark::new(1_000).with_idle_timeout(Duration::from_secs(30));
+        w.observe_in(0, 10_000, start);
+        w.observe_in(1, 50_000, start);
+        assert_eq!(w.current(), Some(9_000));
         w.refresh(start + Duration::from_secs(31));
-        assert_eq!(w.current(), None, "partition 0 is idle too by now");
-        w.observe_in(0, 60_000, start + Duration::from_secs(32));
-        assert_eq!(w.current(), Some(60_000), "only partition 1 is idle");
+        assert_eq!(w.current(), Some(49_000), "the input is read to its end");
     }
 
     #[test]

@@ -253,6 +253,13 @@ impl Engine {
             .find_map(|l| l.strip_prefix(series)?.trim().parse().ok())
     }
 
+    /// Whether the engine process is still running.
+    pub(crate) fn is_running(&mut self) -> bool {
+        self.child
+            .as_mut()
+            .is_some_and(|c| matches!(c.try_wait(), Ok(None)))
+    }
+
     /// Kills the engine without warning.
     pub(crate) fn kill(&mut self) {
         if let Some(mut child) = self.child.take() {
