@@ -10,13 +10,14 @@
 //!
 //! ```text
 //!  sources ──▶ record ──▶ windowing ──▶ rules ──▶ decisions ──▶ sinks
-//!  file, stdin, decode &    panes, water-  DataFusion   noisy-OR,     blocklist.jsonl
-//!  generator   normalise    marks, close   SQL per      allow-list,   alerts.jsonl
-//!  (Kafka)     to Arrow     windows        window       TTL, renewal  (Kafka topics)
+//!  file, stdin, decode &    panes, water-  DataFusion   noisy-OR,     files, or Kafka:
+//!  generator,  normalise    marks, close   SQL per      allow-list,   blocklist (compacted,
+//!  Kafka       to Arrow     windows        window       TTL, renewal  tombstones), alerts
 //!                │              │
-//!                └── rejects ◀──┘  (malformed, missing field, bad timestamp,
-//!                                   bad number, bad value, late) with reason,
-//!                                   location and original bytes
+//!                └── rejects ◀──┘  (malformed, oversized, missing field, bad
+//!                                   timestamp, bad number, bad value, late) with
+//!                                   reason, location and original bytes: a file
+//!                                   or a dead-letter topic
 //! ```
 //!
 //! [`pipeline`] wires the stages; [`metrics`] counts what each one does;
@@ -49,6 +50,11 @@
 //!   writes an `unblock`, so the block-list can be replayed into any switch.
 //! - **Nothing is lost quietly.** Every rejected record is counted by reason
 //!   and written with its reason, location and original bytes.
+//! - **At least once, between topics.** In service mode an input offset is
+//!   committed only after every window its record belongs to has closed and
+//!   the resulting entries are acknowledged; a checkpoint of the window floor
+//!   keeps a restart from re-evaluating closed windows on partial data, and
+//!   the block-list topic is read back at start (`pipeline::service`).
 //!
 //! ## Example
 //!
