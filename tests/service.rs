@@ -11,9 +11,9 @@ use std::time::Duration;
 
 use common::kafka::{
     Broker, Engine, blocked_in_topic, client, consume, eventually, free_port, http_get,
-    test_pipeline,
+    test_pipeline, test_pipeline_with,
 };
-use common::{generate, read_jsonl, run_file};
+use common::{generate, read_jsonl, run_file_with};
 use serde_json::Value;
 
 /// Generated traffic plus a few records three hours later, from callers
@@ -47,8 +47,25 @@ fn write_lines(path: &Path, lines: &[String]) {
 
 /// The final blocked set of a file run over `input`.
 fn blocked_by_file_run(dir: &Path, input: &Path) -> HashSet<String> {
+    let entries = file_run(dir, input, Path::new("pipelines/default.toml"));
+    let mut blocked = HashSet::new();
+    for entry in entries {
+        let number = entry["number"].as_str().unwrap().to_owned();
+        if entry["action"] == "block" {
+            blocked.insert(number);
+        } else {
+            blocked.remove(&number);
+        }
+    }
+    assert!(blocked.len() >= 5, "the traffic should hold fraud to block");
+    blocked
+}
+
+/// The block-list entries of a file run over `input` with `pipeline`.
+fn file_run(dir: &Path, input: &Path, pipeline: &Path) -> Vec<Value> {
     let blocklist = dir.join("expected-blocklist.jsonl");
-    let run = run_file(
+    let run = run_file_with(
+        pipeline,
         input,
         &blocklist,
         &dir.join("expected-alerts.jsonl"),
@@ -59,17 +76,7 @@ fn blocked_by_file_run(dir: &Path, input: &Path) -> HashSet<String> {
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
-    let mut blocked = HashSet::new();
-    for entry in read_jsonl(&blocklist) {
-        let number = entry["number"].as_str().unwrap().to_owned();
-        if entry["action"] == "block" {
-            blocked.insert(number);
-        } else {
-            blocked.remove(&number);
-        }
-    }
-    assert!(blocked.len() >= 5, "the traffic should hold fraud to block");
-    blocked
+    read_jsonl(&blocklist)
 }
 
 fn create_topics(broker: &Broker) {
@@ -126,6 +133,67 @@ fn the_service_blocks_what_a_file_run_blocks_and_stops_cleanly() {
     assert_eq!(engine.get("/healthz").0, 200);
     assert_eq!(engine.get("/readyz").0, 200, "{}", engine.log_text());
     assert_eq!(engine.terminate(), Some(0), "{}", engine.log_text());
+}
+
+#[test]
+fn an_expired_block_is_a_tombstone_in_the_blocklist_topic() {
+    // A 30-minute TTL and a last record hours after the traffic: every block
+    // expires, in a file run and in the service alike.
+    let dir = tempfile::tempdir().unwrap();
+    let (_, input, _) = traffic_and_expectation(dir.path());
+    let short = [
+        ("block_ttl = \"24h\"", "block_ttl = \"30m\""),
+        ("republish_after = \"6h\"", "republish_after = \"10m\""),
+    ];
+    let file_pipeline = dir.path().join("short-ttl.toml");
+    let mut text =
+        std::fs::read_to_string(common::kafka::repo().join("pipelines/default.toml")).unwrap();
+    for (from, to) in short {
+        text = text.replace(from, to);
+    }
+    std::fs::write(&file_pipeline, text).unwrap();
+    let entries = file_run(dir.path(), &input, &file_pipeline);
+    let numbers = |action: &str| -> HashSet<String> {
+        entries
+            .iter()
+            .filter(|e| e["action"] == action)
+            .map(|e| e["number"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (ever_blocked, unblocked) = (numbers("block"), numbers("unblock"));
+    assert!(!ever_blocked.is_empty());
+    assert_eq!(
+        ever_blocked, unblocked,
+        "every block expires in the file run"
+    );
+
+    let broker = Broker::start();
+    create_topics(&broker);
+    produce(&broker, &input);
+    let engine = Engine::start(
+        &broker,
+        &test_pipeline_with(dir.path(), &short),
+        &dir.path().join("engine.log"),
+    );
+    let messages = eventually(
+        Duration::from_secs(180),
+        "a tombstone for every block",
+        || {
+            let messages = consume(&broker, "blocklist");
+            let tombstoned: HashSet<String> = messages
+                .iter()
+                .filter(|m| m["value"].is_null())
+                .map(|m| m["key"].as_str().unwrap().to_owned())
+                .collect();
+            (tombstoned == unblocked).then_some(messages)
+        },
+    );
+    let keys: HashSet<String> = messages
+        .iter()
+        .map(|m| m["key"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(keys, ever_blocked, "{}", engine.log_text());
+    assert!(blocked_in_topic(&messages).is_empty());
 }
 
 #[test]
@@ -252,8 +320,16 @@ fn the_engine_rides_out_a_broker_outage_without_a_restart() {
         },
     );
     broker.stop();
-    std::thread::sleep(Duration::from_secs(5));
+    // Longer than a flush waits (5 s), so that a commit is deferred.
+    std::thread::sleep(Duration::from_secs(8));
     assert!(engine.is_running(), "the engine survives the outage");
+    assert!(
+        engine
+            .metric("scamstream_kafka_commits_total{outcome=\"pending\"}")
+            .unwrap_or_default()
+            >= 1.0,
+        "commits wait while the broker is away"
+    );
     broker.resume();
     produce(&broker, &second);
     wait_for_blocklist(&broker, &expected, &engine);

@@ -308,6 +308,17 @@ impl Resolver<'_> {
             ),
             republish_score_delta: defaults.republish_score_delta,
         };
+        if let (Some(republish), true) = (
+            &d.republish_after,
+            decisions.republish_after_ms >= decisions.block_ttl_ms,
+        ) {
+            // Otherwise renewals are never published and the published
+            // expiry falls behind the real one.
+            self.error(
+                republish,
+                "decisions.republish_after must be shorter than decisions.block_ttl".into(),
+            );
+        }
         if let (Some(alert), true) = (
             &d.alert_threshold,
             decisions.alert_threshold > decisions.block_threshold,
@@ -573,6 +584,15 @@ mod tests {
         assert!(c.outputs.kafka);
         assert_eq!(c.outputs.blocklist, PathBuf::from("blocklist"));
         assert_eq!(c.service.metrics_addr, "0.0.0.0:9898");
+    }
+
+    #[test]
+    fn renewals_must_be_published_within_the_ttl() {
+        let text = "[decisions]\nblock_ttl = \"1h\"\nrepublish_after = \"6h\"\n";
+        let errors = parse_pipeline("p.toml", text).unwrap_err().0;
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].line, Some(3));
+        assert!(errors[0].message.contains("shorter than"), "{errors:?}");
     }
 
     #[test]

@@ -22,8 +22,11 @@ pub const RULE_ROWS_SCANNED: &str = "scamstream_rules_rows_scanned_total";
 pub const RULE_HITS: &str = "scamstream_rules_hits_total";
 /// Rule evaluations that failed on data, by rule.
 pub const RULE_ERRORS: &str = "scamstream_rules_errors_total";
-/// Decisions published, by action (block, renewal, unblock, alert).
+/// Entries published, by action: `block` (new), `renewal` (a block
+/// re-published with a later expiry), `unblock`, `alert`.
 pub const DECISIONS: &str = "scamstream_decisions_published_total";
+/// Blocks extended by a new hit, published or not.
+pub const RENEWALS: &str = "scamstream_decisions_renewals_total";
 /// Block or alert decisions withheld for allow-listed numbers.
 pub const ALLOW_LIST_SUPPRESSED: &str = "scamstream_decisions_allow_list_suppressed_total";
 /// Numbers blocked now.

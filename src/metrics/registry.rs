@@ -36,6 +36,8 @@ pub struct Metrics {
     pub rule_errors: IntCounterVec,
     /// See [`DECISIONS`].
     pub decisions: IntCounterVec,
+    /// See [`RENEWALS`].
+    pub renewals: IntCounter,
     /// See [`ALLOW_LIST_SUPPRESSED`].
     pub allow_list_suppressed: IntCounter,
     /// See [`BLOCKLIST_SIZE`].
@@ -158,6 +160,7 @@ impl Metrics {
                 "Block-list and alert entries published, by action.",
                 &["action"],
             ),
+            renewals: counter(RENEWALS, "Blocks extended by a new hit, published or not."),
             allow_list_suppressed: counter(
                 ALLOW_LIST_SUPPRESSED,
                 "Decisions withheld for allow-listed numbers.",
@@ -188,6 +191,9 @@ impl Metrics {
             process_memory: gauge(PROCESS_MEMORY, "Resident memory of the process, bytes."),
             registry,
         };
+        for action in ["block", "renewal", "unblock", "alert"] {
+            metrics.decisions.with_label_values(&[action]);
+        }
         for outcome in ["ok", "error", "pending"] {
             metrics.commits.with_label_values(&[outcome]);
         }

@@ -286,6 +286,12 @@ impl Pipeline {
             self.offsets.read(ids[item], origin.offset);
         }
         self.metrics.records_accepted.inc_by(accepted);
+        self.follow_watermark().await
+    }
+
+    /// Closes and evaluates the windows the watermark has passed, and lifts
+    /// the blocks that expired by it.
+    async fn follow_watermark(&mut self) -> Result<(), PipelineError> {
         let watermark = self.operator.watermark().clone();
         if let (Some(max), Some(wm)) = (watermark.max_event_ms(), watermark.current()) {
             self.metrics.max_event_time.set(max / 1000);
@@ -450,15 +456,32 @@ impl Pipeline {
                 tombstone: matches!(decision, Decision::Unblock(_)),
                 headers: &[],
             })?;
-            self.metrics.decisions.with_label_values(&[action]).inc();
+            if action != "block" {
+                self.metrics.decisions.with_label_values(&[action]).inc();
+            }
         }
+        // New blocks and published renewals are both block entries; the
+        // decider tells them apart.
         let stats = self.decider.stats();
-        self.metrics
-            .allow_list_suppressed
-            .inc_by(stats.allow_list_suppressed - self.metrics.allow_list_suppressed.get());
+        let decisions = &self.metrics.decisions;
+        catch_up(&decisions.with_label_values(&["block"]), stats.blocks);
+        catch_up(
+            &decisions.with_label_values(&["renewal"]),
+            stats.renewals_published,
+        );
+        catch_up(&self.metrics.renewals, stats.renewals);
+        catch_up(
+            &self.metrics.allow_list_suppressed,
+            stats.allow_list_suppressed,
+        );
         self.metrics
             .blocklist_size
             .set(self.decider.blocked_len() as i64);
         Ok(())
     }
+}
+
+/// Raises `counter` to `total`, a count kept elsewhere.
+fn catch_up(counter: &prometheus::IntCounter, total: u64) {
+    counter.inc_by(total.saturating_sub(counter.get()));
 }

@@ -89,8 +89,7 @@ impl Pipeline {
     /// the watermark, and windows it passes close.
     async fn tick(&mut self) -> Result<(), PipelineError> {
         self.operator.refresh(Instant::now());
-        let closed = self.operator.close_ready();
-        self.evaluate(closed).await?;
+        self.follow_watermark().await?;
         self.update_time_metrics();
         Ok(())
     }
@@ -164,22 +163,23 @@ impl Pipeline {
         checkpoints: &mut Checkpoints,
     ) -> Result<(), PipelineError> {
         let started = Instant::now();
-        if let Err(error) = self.outputs.flush() {
-            let pending = matches!(
-                error,
-                crate::sinks::SinkError::Kafka(crate::sinks::KafkaSinkError::Pending { .. })
-            );
-            if pending {
+        let offsets: Vec<(TopicPartition, i64)> =
+            self.offsets.commit_point(self.operator.oldest_pane());
+        let floor = self.operator.floor_ms();
+        let durable = self.outputs.flush().and_then(|()| match floor {
+            Some(floor) => checkpoints.save(&offsets, floor),
+            None => Ok(()),
+        });
+        match durable {
+            Ok(()) => {}
+            Err(error) if error.is_pending() => {
+                // The broker is away: nothing is lost, the messages stay
+                // queued, and the offsets wait for the next round.
                 self.metrics.commits.with_label_values(&["pending"]).inc();
                 tracing::warn!(%error, "outputs not acknowledged yet; commit deferred");
                 return Ok(());
             }
-            return Err(error.into());
-        }
-        let offsets: Vec<(TopicPartition, i64)> =
-            self.offsets.commit_point(self.operator.oldest_pane());
-        if let Some(floor) = self.operator.floor_ms() {
-            checkpoints.save(&offsets, floor)?;
+            Err(error) => return Err(error.into()),
         }
         match source.commit(&offsets) {
             Ok(()) => {

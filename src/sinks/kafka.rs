@@ -24,7 +24,7 @@ use super::{Message, Sink, SinkError};
 
 /// How long a flush waits for acknowledgements before it reports them as
 /// still pending (the messages stay queued and are retried).
-const FLUSH_WAIT: Duration = Duration::from_secs(10);
+const FLUSH_WAIT: Duration = Duration::from_secs(5);
 
 /// Why Kafka output failed.
 #[derive(Debug, thiserror::Error)]

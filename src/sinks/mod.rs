@@ -66,3 +66,11 @@ pub enum SinkError {
     #[error(transparent)]
     Kafka(#[from] KafkaSinkError),
 }
+
+impl SinkError {
+    /// Whether the broker has simply not acknowledged everything yet (it is
+    /// unreachable for now): nothing is lost, and a later flush may succeed.
+    pub fn is_pending(&self) -> bool {
+        matches!(self, SinkError::Kafka(KafkaSinkError::Pending { .. }))
+    }
+}

@@ -335,7 +335,12 @@ pub(crate) fn http_get(port: u16, path: &str) -> (u16, String) {
 
 /// The test pipeline: `pipelines/kafka.toml` with short timers.
 pub(crate) fn test_pipeline(dir: &Path) -> PathBuf {
-    let text = std::fs::read_to_string(repo().join("pipelines/kafka.toml"))
+    test_pipeline_with(dir, &[])
+}
+
+/// [`test_pipeline`] with more text replacements.
+pub(crate) fn test_pipeline_with(dir: &Path, replace: &[(&str, &str)]) -> PathBuf {
+    let mut text = std::fs::read_to_string(repo().join("pipelines/kafka.toml"))
         .expect("pipelines/kafka.toml")
         .replace("idle_timeout = \"30s\"", "idle_timeout = \"3s\"")
         .replace("commit_interval = \"5s\"", "commit_interval = \"1s\"")
@@ -344,6 +349,9 @@ pub(crate) fn test_pipeline(dir: &Path) -> PathBuf {
             "[kafka.consumer_options]\n",
             "[kafka.consumer_options]\n\"session.timeout.ms\" = 6000\n\"heartbeat.interval.ms\" = 1000\n",
         );
+    for (from, to) in replace {
+        text = text.replace(from, to);
+    }
     let path = dir.join("kafka-test.toml");
     std::fs::write(&path, text).expect("the test pipeline is written");
     path

@@ -38,8 +38,27 @@ pub(crate) fn generate(out: &Path, subscribers: &str, seed: &str) {
 
 /// `scamstream run --input … --blocklist … --alerts … --rejects …`.
 pub(crate) fn run_file(input: &Path, blocklist: &Path, alerts: &Path, rejects: &Path) -> Output {
+    run_file_with(
+        Path::new("pipelines/default.toml"),
+        input,
+        blocklist,
+        alerts,
+        rejects,
+    )
+}
+
+/// [`run_file`] with another pipeline file.
+pub(crate) fn run_file_with(
+    pipeline: &Path,
+    input: &Path,
+    blocklist: &Path,
+    alerts: &Path,
+    rejects: &Path,
+) -> Output {
     scamstream(&[
         "run",
+        "--pipeline",
+        pipeline.to_str().unwrap(),
         "--input",
         input.to_str().unwrap(),
         "--blocklist",
