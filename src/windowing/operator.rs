@@ -265,6 +265,12 @@ impl WindowOperator {
     /// window kind. Panes no open window needs are dropped.
     pub fn close_ready(&mut self) -> Vec<ClosedWindow> {
         let watermark = self.watermark.current();
+        if let Some(w) = watermark {
+            // A pane whose end the watermark has passed gets no more rows.
+            if let Err(error) = self.panes.seal_before(w - self.pane_ms + 1) {
+                tracing::warn!(%error, "could not merge a pane's batches; reading them as they are");
+            }
+        }
         self.close_while(|end, _| watermark.is_some_and(|w| end <= w))
     }
 

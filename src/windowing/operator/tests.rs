@@ -177,3 +177,27 @@ fn batching_does_not_change_windows_or_lateness() {
         assert_eq!(run(cut), one, "batches of {cut}");
     }
 }
+
+#[test]
+fn a_finished_pane_is_read_as_one_batch_per_kind() {
+    // Panes of 5 minutes (gcd of 10m and 5m); the first pane gets three
+    // batches of calls before the watermark passes its end.
+    let mut op = WindowOperator::new(
+        [
+            WindowSpec::parse("10m").unwrap(),
+            WindowSpec::parse("5m").unwrap(),
+        ],
+        0,
+    );
+    for ts in [MIN, 2 * MIN, 3 * MIN] {
+        op.insert(&batch(&[(ts, Kind::Call)])).unwrap();
+    }
+    op.insert(&batch(&[(11 * MIN, Kind::Call)])).unwrap();
+    let closed = op.close_ready();
+    let ten = closed
+        .iter()
+        .find(|w| w.spec.size_ms == 10 * MIN)
+        .expect("the 10-minute window closed");
+    assert_eq!(ten.calls.len(), 1, "three batches merged into one");
+    assert_eq!(times(ten), vec![MIN, 2 * MIN, 3 * MIN]);
+}
