@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use arrow::array::{Array, AsArray};
 use arrow::compute::cast;
-use arrow::datatypes::{DataType, Float64Type};
+use arrow::datatypes::{DataType, Float64Type, SchemaRef};
 use arrow::record_batch::RecordBatch;
 use datafusion::error::DataFusionError;
 use datafusion::execution::context::{SessionContext, SessionState};
@@ -18,6 +18,7 @@ use super::error::{RuleError, RuleErrors};
 use super::evidence::cell;
 use super::loader::{RuleSource, read_rules};
 use super::rule::Rule;
+use super::stages::{self, StageSlot, StageTable, Staged};
 use super::tables::{RefTable, WindowTables};
 use crate::windowing::{ClosedWindow, WindowSpec};
 
@@ -64,7 +65,14 @@ pub struct WindowResult {
 }
 
 struct PlannedRule {
+    /// Shared CTEs, computed before the query (see [`stages`](super::stages)).
+    stages: Vec<PlannedStage>,
     plan: Arc<dyn ExecutionPlan>,
+}
+
+struct PlannedStage {
+    plan: Arc<dyn ExecutionPlan>,
+    slot: StageSlot,
 }
 
 /// A DataFusion session holding the window tables, the reference tables and
@@ -73,7 +81,7 @@ pub struct RuleEngine {
     state: Arc<SessionState>,
     tables: WindowTables,
     rules: Vec<Rule>,
-    plans: Vec<PlannedRule>,
+    plans: Vec<Arc<PlannedRule>>,
 }
 
 impl std::fmt::Debug for RuleEngine {
@@ -117,9 +125,9 @@ impl RuleEngine {
         let mut errors = Vec::new();
         register(&ctx, &tables, reference, &mut errors).await;
         let mut plans = Vec::new();
-        for rule in &rules {
-            match plan_rule(&ctx, rule).await {
-                Ok(p) => plans.push(p),
+        for (index, rule) in rules.iter().enumerate() {
+            match plan_rule(&ctx, index, rule).await {
+                Ok(p) => plans.push(Arc::new(p)),
                 Err(e) => errors.push(e),
             }
         }
@@ -163,11 +171,11 @@ impl RuleEngine {
             .filter(|(_, rule)| rule.window == window.spec)
             .map(|(index, rule)| {
                 let state = self.state.clone();
-                let plan = self.plans[index].plan.clone();
+                let planned = Arc::clone(&self.plans[index]);
                 let rule = rule.clone();
                 tokio::spawn(async move {
                     let started = Instant::now();
-                    let outcome = run_plan(&state, &plan)
+                    let outcome = run_rule(&state, &planned)
                         .await
                         .and_then(|batches| hits_from_batches(index, &rule, &batches));
                     (index, started.elapsed(), outcome)
@@ -204,6 +212,22 @@ impl RuleEngine {
     }
 }
 
+/// Runs a rule's stages, then its query, over the current window.
+async fn run_rule(
+    state: &SessionState,
+    planned: &PlannedRule,
+) -> Result<Vec<RecordBatch>, DataFusionError> {
+    for stage in &planned.stages {
+        let rows = run_plan(state, &stage.plan).await?;
+        stage.slot.set(rows);
+    }
+    let result = run_plan(state, &planned.plan).await;
+    for stage in &planned.stages {
+        stage.slot.set(Vec::new());
+    }
+    result
+}
+
 /// Runs a rule's physical plan over the current window. Operator state
 /// left by the previous window (a hash join's build side, say) is reset
 /// first; the scans read the current rows when they run.
@@ -212,7 +236,18 @@ async fn run_plan(
     plan: &Arc<dyn ExecutionPlan>,
 ) -> Result<Vec<RecordBatch>, DataFusionError> {
     let fresh = reset_plan_states(Arc::clone(plan))?;
-    collect(fresh, state.task_ctx()).await
+    let batches = collect(Arc::clone(&fresh), state.task_ctx()).await?;
+    if tracing::enabled!(tracing::Level::TRACE) {
+        // `RUST_LOG=scamstream::rules=trace`: every operator's rows and time,
+        // for analysts tuning a rule (see "Writing fast rules").
+        let shown = datafusion::physical_plan::display::DisplayableExecutionPlan::with_metrics(
+            fresh.as_ref(),
+        )
+        .indent(true)
+        .to_string();
+        tracing::trace!(plan = %shown, "rule plan with metrics");
+    }
+    Ok(batches)
 }
 
 async fn register(
@@ -258,8 +293,51 @@ async fn register(
     }
 }
 
-/// Plans a rule against the window tables and checks its output columns.
-async fn plan_rule(ctx: &SessionContext, rule: &Rule) -> Result<PlannedRule, RuleError> {
+/// Plans a rule against the window tables and checks its output columns;
+/// then, when CTEs are shared, plans its stages and the rest of the query.
+async fn plan_rule(
+    ctx: &SessionContext,
+    index: usize,
+    rule: &Rule,
+) -> Result<PlannedRule, RuleError> {
+    let whole = plan_whole(ctx, rule).await?;
+    let Some(staged) = stages::split(&rule.sql, &format!("__rule{index}_")) else {
+        return Ok(whole);
+    };
+    match plan_staged(ctx, &staged).await {
+        Ok(planned) => Ok(planned),
+        Err(e) => {
+            // The query as written is valid; keep it whole.
+            tracing::warn!(rule = rule.name.as_ref(), error = %describe(&e), "cannot plan the rule in stages; its shared CTEs are computed once per reference");
+            Ok(whole)
+        }
+    }
+}
+
+async fn plan_staged(
+    ctx: &SessionContext,
+    staged: &Staged,
+) -> Result<PlannedRule, DataFusionError> {
+    let mut stages = Vec::new();
+    for stage in &staged.stages {
+        let frame = ctx.sql(&stage.sql).await?;
+        let schema: SchemaRef = Arc::new(frame.schema().as_arrow().clone());
+        let plan = frame.create_physical_plan().await?;
+        let slot = StageSlot::default();
+        let table = StageTable {
+            name: stage.table.clone(),
+            schema,
+            slot: slot.clone(),
+        };
+        ctx.register_table(stage.table.as_str(), Arc::new(table))?;
+        stages.push(PlannedStage { plan, slot });
+    }
+    let plan = ctx.sql(&staged.query).await?.create_physical_plan().await?;
+    Ok(PlannedRule { stages, plan })
+}
+
+/// Plans the rule's query as written, checking its output columns.
+async fn plan_whole(ctx: &SessionContext, rule: &Rule) -> Result<PlannedRule, RuleError> {
     let error = |message: String| {
         let line = sql_error_line(&message).or(Some(rule.query_line));
         RuleError::at(&rule.path, line, message)
@@ -294,7 +372,10 @@ async fn plan_rule(ctx: &SessionContext, rule: &Rule) -> Result<PlannedRule, Rul
             f.data_type()
         )));
     }
-    Ok(PlannedRule { plan: physical })
+    Ok(PlannedRule {
+        stages: Vec::new(),
+        plan: physical,
+    })
 }
 
 /// DataFusion's message without its internal backtrace noise.

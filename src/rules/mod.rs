@@ -12,7 +12,8 @@
 //! rule is found before any data flows, and every broken rule is reported at
 //! once with its file and line. The physical plan is kept: its scans read the
 //! rows of whichever window is current when it runs, so each window only
-//! resets and re-executes it.
+//! resets and re-executes it. CTEs a query references more than once are
+//! split off as stages, computed once per window (see `stages`).
 
 mod engine;
 mod error;
@@ -21,6 +22,7 @@ mod header;
 mod loader;
 mod rule;
 mod scan;
+mod stages;
 mod tables;
 
 pub use engine::{

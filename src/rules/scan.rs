@@ -25,26 +25,54 @@ use datafusion::physical_plan::{
     DisplayAs, DisplayFormatType, ExecutionPlan, Partitioning, PlanProperties, StatisticsArgs,
 };
 
-use super::tables::WindowSlot;
+use super::tables::RowSource;
 
 /// The row count the planner assumes for a window table.
-const NOMINAL_WINDOW_ROWS: usize = 1_000_000;
+pub(crate) const NOMINAL_WINDOW_ROWS: usize = 1_000_000;
 
-/// Scans the current rows of one window table, projected.
+/// Scans the current rows of one window table (or of a rule's stage),
+/// projected.
 #[derive(Debug)]
 pub(crate) struct WindowScanExec {
-    slot: WindowSlot,
-    name: &'static str,
+    source: Arc<dyn RowSource>,
+    name: String,
     columns: Vec<usize>,
+    nominal_rows: usize,
     properties: Arc<PlanProperties>,
 }
 
+/// The scan of `source` for a table of `schema`, projected to `projection`
+/// (every column when `None`).
+pub(crate) fn projected_scan(
+    source: Arc<dyn RowSource>,
+    name: String,
+    schema: &SchemaRef,
+    projection: Option<&Vec<usize>>,
+    nominal_rows: usize,
+) -> DfResult<Arc<dyn ExecutionPlan>> {
+    let columns: Vec<usize> = match projection {
+        Some(p) => p.clone(),
+        None => (0..schema.fields().len()).collect(),
+    };
+    let projected = Arc::new(schema.project(&columns)?);
+    Ok(Arc::new(WindowScanExec::new(
+        source,
+        name,
+        columns,
+        projected,
+        nominal_rows,
+    )))
+}
+
 impl WindowScanExec {
+    /// A scan of `columns` of `source`, which the planner takes to hold
+    /// about `nominal_rows` rows.
     pub(crate) fn new(
-        slot: WindowSlot,
-        name: &'static str,
+        source: Arc<dyn RowSource>,
+        name: String,
         columns: Vec<usize>,
         schema: SchemaRef,
+        nominal_rows: usize,
     ) -> Self {
         let properties = PlanProperties::new(
             EquivalenceProperties::new(schema),
@@ -53,9 +81,10 @@ impl WindowScanExec {
             Boundedness::Bounded,
         );
         WindowScanExec {
-            slot,
+            source,
             name,
             columns,
+            nominal_rows,
             properties: Arc::new(properties),
         }
     }
@@ -117,7 +146,7 @@ impl ExecutionPlan for WindowScanExec {
         _args: &StatisticsArgs,
     ) -> DfResult<Arc<Statistics>> {
         let mut stats = Statistics::new_unknown(&self.schema());
-        stats.num_rows = Precision::Inexact(NOMINAL_WINDOW_ROWS);
+        stats.num_rows = Precision::Inexact(self.nominal_rows);
         Ok(Arc::new(stats))
     }
 
@@ -126,7 +155,7 @@ impl ExecutionPlan for WindowScanExec {
         _partition: usize,
         _context: Arc<TaskContext>,
     ) -> DfResult<SendableRecordBatchStream> {
-        let batches = self.slot.projected(&self.columns, &self.schema())?;
+        let batches = self.source.rows(&self.columns, &self.schema())?;
         Ok(Box::pin(MemoryStream::try_new(
             batches,
             self.schema(),

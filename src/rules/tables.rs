@@ -20,7 +20,7 @@ use datafusion::error::Result as DfResult;
 use datafusion::logical_expr::Expr;
 use datafusion::physical_plan::ExecutionPlan;
 
-use super::scan::WindowScanExec;
+use super::scan::{NOMINAL_WINDOW_ROWS, projected_scan};
 use crate::record::{record_schema, timestamp_type};
 use crate::windowing::ClosedWindow;
 
@@ -63,9 +63,21 @@ pub(crate) struct WindowRows {
     batches: Vec<RecordBatch>,
 }
 
+/// Where a scan gets its rows when it runs.
+pub(crate) trait RowSource: std::fmt::Debug + Send + Sync {
+    /// The current rows, projected to `columns` (giving `schema`).
+    fn rows(&self, columns: &[usize], schema: &SchemaRef) -> DfResult<Vec<RecordBatch>>;
+}
+
 /// The rows of the current window, shared by a table and its scans.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct WindowSlot(Arc<RwLock<Arc<WindowRows>>>);
+
+impl RowSource for WindowSlot {
+    fn rows(&self, columns: &[usize], schema: &SchemaRef) -> DfResult<Vec<RecordBatch>> {
+        self.projected(columns, schema)
+    }
+}
 
 impl WindowSlot {
     fn set(&self, start_ms: i64, end_ms: i64, batches: Vec<RecordBatch>) {
@@ -126,20 +138,15 @@ impl TableProvider for WindowTable {
         _filters: &[Expr],
         _limit: Option<usize>,
     ) -> DfResult<Arc<dyn ExecutionPlan>> {
-        let schema = window_schema();
-        let columns: Vec<usize> = match projection {
-            Some(p) => p.clone(),
-            None => (0..schema.fields().len()).collect(),
-        };
-        let projected = Arc::new(schema.project(&columns)?);
         // The scan shares the slot, not today's rows: it reads whatever
         // window is current when the plan runs.
-        Ok(Arc::new(WindowScanExec::new(
-            self.slot.clone(),
-            self.name,
-            columns,
-            projected,
-        )))
+        projected_scan(
+            Arc::new(self.slot.clone()),
+            self.name.to_owned(),
+            &window_schema(),
+            projection,
+            NOMINAL_WINDOW_ROWS,
+        )
     }
 }
 
