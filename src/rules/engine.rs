@@ -18,7 +18,7 @@ use super::error::{RuleError, RuleErrors};
 use super::evidence::cell;
 use super::loader::{RuleSource, read_rules};
 use super::rule::Rule;
-use super::stages::{self, StageSlot, StageTable, Staged};
+use super::stages::{self, StageSlot, Staged, stage_table};
 use super::tables::{RefTable, WindowTables};
 use crate::windowing::{ClosedWindow, WindowSpec};
 
@@ -324,11 +324,7 @@ async fn plan_staged(
         let schema: SchemaRef = Arc::new(frame.schema().as_arrow().clone());
         let plan = frame.create_physical_plan().await?;
         let slot = StageSlot::default();
-        let table = StageTable {
-            name: stage.table.clone(),
-            schema,
-            slot: slot.clone(),
-        };
+        let table = stage_table(stage.table.clone(), schema, slot.clone());
         ctx.register_table(stage.table.as_str(), Arc::new(table))?;
         stages.push(PlannedStage { plan, slot });
     }

@@ -25,6 +25,11 @@ use datafusion::physical_plan::{
     DisplayAs, DisplayFormatType, ExecutionPlan, Partitioning, PlanProperties, StatisticsArgs,
 };
 
+use async_trait::async_trait;
+use datafusion::catalog::{Session, TableProvider};
+use datafusion::datasource::TableType;
+use datafusion::logical_expr::Expr;
+
 use super::tables::RowSource;
 
 /// The row count the planner assumes for a window table.
@@ -41,27 +46,62 @@ pub(crate) struct WindowScanExec {
     properties: Arc<PlanProperties>,
 }
 
-/// The scan of `source` for a table of `schema`, projected to `projection`
-/// (every column when `None`).
-pub(crate) fn projected_scan(
-    source: Arc<dyn RowSource>,
+/// A table whose rows live in a slot that is refilled before each window:
+/// the window tables (`calls`, `sms`, `records`) and a rule's stages. Its
+/// scans share the slot, not today's rows, so a plan built once reads
+/// whatever rows are current when it runs.
+#[derive(Debug)]
+pub(crate) struct SlotTable<S> {
     name: String,
-    schema: &SchemaRef,
-    projection: Option<&Vec<usize>>,
+    schema: SchemaRef,
     nominal_rows: usize,
-) -> DfResult<Arc<dyn ExecutionPlan>> {
-    let columns: Vec<usize> = match projection {
-        Some(p) => p.clone(),
-        None => (0..schema.fields().len()).collect(),
-    };
-    let projected = Arc::new(schema.project(&columns)?);
-    Ok(Arc::new(WindowScanExec::new(
-        source,
-        name,
-        columns,
-        projected,
-        nominal_rows,
-    )))
+    /// Where the current rows are.
+    pub(crate) slot: S,
+}
+
+impl<S> SlotTable<S> {
+    /// A table `name` of `schema` over `slot`, which the planner takes to
+    /// hold about `nominal_rows` rows.
+    pub(crate) fn new(name: String, schema: SchemaRef, nominal_rows: usize, slot: S) -> Self {
+        SlotTable {
+            name,
+            schema,
+            nominal_rows,
+            slot,
+        }
+    }
+}
+
+#[async_trait]
+impl<S: RowSource + Clone + 'static> TableProvider for SlotTable<S> {
+    fn schema(&self) -> SchemaRef {
+        self.schema.clone()
+    }
+
+    fn table_type(&self) -> TableType {
+        TableType::Temporary
+    }
+
+    async fn scan(
+        &self,
+        _state: &dyn Session,
+        projection: Option<&Vec<usize>>,
+        _filters: &[Expr],
+        _limit: Option<usize>,
+    ) -> DfResult<Arc<dyn ExecutionPlan>> {
+        let columns: Vec<usize> = match projection {
+            Some(p) => p.clone(),
+            None => (0..self.schema.fields().len()).collect(),
+        };
+        let projected = Arc::new(self.schema.project(&columns)?);
+        Ok(Arc::new(WindowScanExec::new(
+            Arc::new(self.slot.clone()),
+            self.name.clone(),
+            columns,
+            projected,
+            self.nominal_rows,
+        )))
+    }
 }
 
 impl WindowScanExec {

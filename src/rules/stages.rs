@@ -10,17 +10,13 @@
 //! CTEs referenced once stay inline, where DataFusion can push filters and
 //! projections into them.
 
+use std::collections::HashMap;
 use std::ops::ControlFlow;
 use std::sync::{Arc, RwLock};
 
 use arrow::datatypes::SchemaRef;
 use arrow::record_batch::RecordBatch;
-use async_trait::async_trait;
-use datafusion::catalog::{Session, TableProvider};
-use datafusion::datasource::TableType;
 use datafusion::error::Result as DfResult;
-use datafusion::logical_expr::Expr;
-use datafusion::physical_plan::ExecutionPlan;
 use datafusion::sql::sqlparser::ast::{
     Cte, Ident, ObjectName, ObjectNamePart, Statement, TableAlias, TableFactor, VisitMut,
     VisitorMut, visit_relations,
@@ -28,7 +24,7 @@ use datafusion::sql::sqlparser::ast::{
 use datafusion::sql::sqlparser::dialect::GenericDialect;
 use datafusion::sql::sqlparser::parser::Parser;
 
-use super::scan::projected_scan;
+use super::scan::SlotTable;
 use super::tables::RowSource;
 
 /// The row count the planner assumes for a stage: derived, usually small.
@@ -57,6 +53,7 @@ pub(crate) struct Staged {
 /// the planner then reports as it is).
 pub(crate) fn split(sql: &str, prefix: &str) -> Option<Staged> {
     let mut statements = Parser::parse_sql(&GenericDialect {}, sql).ok()?;
+    let reads = relation_reads(&statements);
     let [Statement::Query(query)] = statements.as_mut_slice() else {
         return None;
     };
@@ -65,7 +62,7 @@ pub(crate) fn split(sql: &str, prefix: &str) -> Option<Staged> {
         .cte_tables
         .iter()
         .map(cte_name)
-        .filter(|name| references(sql, name) >= 2)
+        .filter(|name| reads.get(name).copied().unwrap_or(0) >= 2)
         .collect();
     if shared.is_empty() || with.cte_tables.iter().any(|c| c.query.with.is_some()) {
         return None;
@@ -113,21 +110,18 @@ fn cte_name(cte: &Cte) -> String {
     cte.alias.name.value.to_lowercase()
 }
 
-/// How many times the query reads relation `name` (a CTE or a table).
-fn references(sql: &str, name: &str) -> usize {
-    let Ok(statements) = Parser::parse_sql(&GenericDialect {}, sql) else {
-        return 0;
-    };
-    let mut count = 0;
-    for statement in &statements {
+/// How many times the statements read each relation (a CTE or a table).
+fn relation_reads(statements: &[Statement]) -> HashMap<String, usize> {
+    let mut reads = HashMap::new();
+    for statement in statements {
         let _ = visit_relations(statement, |relation: &ObjectName| {
-            if single_name(relation).is_some_and(|n| n == name) {
-                count += 1;
+            if let Some(name) = single_name(relation) {
+                *reads.entry(name).or_insert(0) += 1;
             }
             ControlFlow::<()>::Continue(())
         });
     }
-    count
+    reads
 }
 
 fn single_name(relation: &ObjectName) -> Option<String> {
@@ -188,38 +182,11 @@ impl RowSource for StageSlot {
 }
 
 /// The table a stage's rows are read from.
-#[derive(Debug)]
-pub(crate) struct StageTable {
-    pub(crate) name: String,
-    pub(crate) schema: SchemaRef,
-    pub(crate) slot: StageSlot,
-}
+pub(crate) type StageTable = SlotTable<StageSlot>;
 
-#[async_trait]
-impl TableProvider for StageTable {
-    fn schema(&self) -> SchemaRef {
-        self.schema.clone()
-    }
-
-    fn table_type(&self) -> TableType {
-        TableType::Temporary
-    }
-
-    async fn scan(
-        &self,
-        _state: &dyn Session,
-        projection: Option<&Vec<usize>>,
-        _filters: &[Expr],
-        _limit: Option<usize>,
-    ) -> DfResult<Arc<dyn ExecutionPlan>> {
-        projected_scan(
-            Arc::new(self.slot.clone()),
-            self.name.clone(),
-            &self.schema,
-            projection,
-            NOMINAL_STAGE_ROWS,
-        )
-    }
+/// The table `name` of `schema` over `slot`.
+pub(crate) fn stage_table(name: String, schema: SchemaRef, slot: StageSlot) -> StageTable {
+    SlotTable::new(name, schema, NOMINAL_STAGE_ROWS, slot)
 }
 
 #[cfg(test)]

@@ -13,14 +13,9 @@ use std::sync::{Arc, LazyLock, RwLock};
 use arrow::array::{ArrayRef, TimestampMillisecondArray};
 use arrow::datatypes::{Field, Schema, SchemaRef};
 use arrow::record_batch::RecordBatch;
-use async_trait::async_trait;
-use datafusion::catalog::{Session, TableProvider};
-use datafusion::datasource::TableType;
 use datafusion::error::Result as DfResult;
-use datafusion::logical_expr::Expr;
-use datafusion::physical_plan::ExecutionPlan;
 
-use super::scan::{NOMINAL_WINDOW_ROWS, projected_scan};
+use super::scan::{NOMINAL_WINDOW_ROWS, SlotTable};
 use crate::record::{record_schema, timestamp_type};
 use crate::windowing::ClosedWindow;
 
@@ -106,48 +101,15 @@ impl WindowSlot {
 }
 
 /// One window table; its rows are replaced for every window.
-#[derive(Debug)]
-pub(crate) struct WindowTable {
-    name: &'static str,
-    slot: WindowSlot,
-}
+pub(crate) type WindowTable = SlotTable<WindowSlot>;
 
-impl WindowTable {
-    fn new(name: &'static str) -> Self {
-        WindowTable {
-            name,
-            slot: WindowSlot::default(),
-        }
-    }
-}
-
-#[async_trait]
-impl TableProvider for WindowTable {
-    fn schema(&self) -> SchemaRef {
-        window_schema()
-    }
-
-    fn table_type(&self) -> TableType {
-        TableType::Temporary
-    }
-
-    async fn scan(
-        &self,
-        _state: &dyn Session,
-        projection: Option<&Vec<usize>>,
-        _filters: &[Expr],
-        _limit: Option<usize>,
-    ) -> DfResult<Arc<dyn ExecutionPlan>> {
-        // The scan shares the slot, not today's rows: it reads whatever
-        // window is current when the plan runs.
-        projected_scan(
-            Arc::new(self.slot.clone()),
-            self.name.to_owned(),
-            &window_schema(),
-            projection,
-            NOMINAL_WINDOW_ROWS,
-        )
-    }
+fn window_table(name: &str) -> WindowTable {
+    SlotTable::new(
+        name.to_owned(),
+        window_schema(),
+        NOMINAL_WINDOW_ROWS,
+        WindowSlot::default(),
+    )
 }
 
 /// Picks the projected columns of a record batch, building the constant
@@ -190,9 +152,9 @@ pub struct WindowTables {
 impl Default for WindowTables {
     fn default() -> Self {
         WindowTables {
-            calls: Arc::new(WindowTable::new("calls")),
-            sms: Arc::new(WindowTable::new("sms")),
-            records: Arc::new(WindowTable::new("records")),
+            calls: Arc::new(window_table("calls")),
+            sms: Arc::new(window_table("sms")),
+            records: Arc::new(window_table("records")),
         }
     }
 }
