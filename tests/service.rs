@@ -41,6 +41,30 @@ fn traffic_and_expectation(dir: &Path) -> (Vec<String>, std::path::PathBuf, Hash
     (lines, input, expected)
 }
 
+/// `lines` split into `first.jsonl` and `second.jsonl`, and the size of the
+/// first half.
+fn halves(dir: &Path, lines: &[String]) -> (std::path::PathBuf, std::path::PathBuf, usize) {
+    let half = lines.len() / 2;
+    let (first, second) = (dir.join("first.jsonl"), dir.join("second.jsonl"));
+    write_lines(&first, &lines[..half]);
+    write_lines(&second, &lines[half..]);
+    (first, second, half)
+}
+
+/// Waits until `engine` has read `half` records and committed `commits` times.
+fn wait_for_first_half(engine: &Engine, half: usize, commits: f64) {
+    eventually(
+        Duration::from_secs(120),
+        "the first half and a commit",
+        || {
+            let done = engine
+                .metric("scamstream_kafka_commits_total{outcome=\"ok\"}")
+                .unwrap_or_default();
+            (received(engine) as usize >= half && done >= commits).then_some(())
+        },
+    );
+}
+
 fn write_lines(path: &Path, lines: &[String]) {
     std::fs::write(path, lines.join("\n") + "\n").unwrap();
 }
@@ -200,13 +224,7 @@ fn an_expired_block_is_a_tombstone_in_the_blocklist_topic() {
 fn a_killed_engine_resumes_from_its_commits_and_loses_no_flag() {
     let dir = tempfile::tempdir().unwrap();
     let (lines, _, expected) = traffic_and_expectation(dir.path());
-    let half = lines.len() / 2;
-    let (first, second) = (
-        dir.path().join("first.jsonl"),
-        dir.path().join("second.jsonl"),
-    );
-    write_lines(&first, &lines[..half]);
-    write_lines(&second, &lines[half..]);
+    let (first, second, half) = halves(dir.path(), &lines);
 
     let broker = Broker::start();
     create_topics(&broker);
@@ -214,17 +232,7 @@ fn a_killed_engine_resumes_from_its_commits_and_loses_no_flag() {
     let pipeline = test_pipeline(dir.path());
     let log = dir.path().join("engine.log");
     let mut engine = Engine::start(&broker, &pipeline, &log);
-    eventually(
-        Duration::from_secs(120),
-        "the first half and a commit",
-        || {
-            let read = received(&engine);
-            let commits = engine
-                .metric("scamstream_kafka_commits_total{outcome=\"ok\"}")
-                .unwrap_or_default();
-            (read as usize >= half && commits >= 2.0).then_some(())
-        },
-    );
+    wait_for_first_half(&engine, half, 2.0);
     assert!(
         engine
             .metric("scamstream_windowing_windows_open")
@@ -293,13 +301,7 @@ fn two_instances_in_one_group_block_every_number_one_would() {
 fn the_engine_rides_out_a_broker_outage_without_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let (lines, _, expected) = traffic_and_expectation(dir.path());
-    let half = lines.len() / 2;
-    let (first, second) = (
-        dir.path().join("first.jsonl"),
-        dir.path().join("second.jsonl"),
-    );
-    write_lines(&first, &lines[..half]);
-    write_lines(&second, &lines[half..]);
+    let (first, second, half) = halves(dir.path(), &lines);
 
     let mut broker = Broker::start_durable();
     create_topics(&broker);
@@ -309,16 +311,7 @@ fn the_engine_rides_out_a_broker_outage_without_a_restart() {
         &test_pipeline(dir.path()),
         &dir.path().join("engine.log"),
     );
-    eventually(
-        Duration::from_secs(120),
-        "the first half and a commit",
-        || {
-            let commits = engine
-                .metric("scamstream_kafka_commits_total{outcome=\"ok\"}")
-                .unwrap_or_default();
-            (received(&engine) as usize >= half && commits >= 1.0).then_some(())
-        },
-    );
+    wait_for_first_half(&engine, half, 1.0);
     broker.stop();
     // Longer than a flush waits (5 s), so that a commit is deferred.
     std::thread::sleep(Duration::from_secs(8));
