@@ -3,7 +3,7 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use scamstream::record::{Decoder, NumberNormalizer};
-use scamstream::rules::{RuleEngine, RuleSource};
+use scamstream::rules::{RuleEngine, RuleEnv, RuleSource};
 use scamstream::sources::generator::{Generator, GeneratorConfig};
 use scamstream::windowing::WindowOperator;
 
@@ -37,7 +37,10 @@ fn batches() -> (Vec<arrow::record_batch::RecordBatch>, usize) {
 fn windows_and_rules(c: &mut Criterion) {
     let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
     let engine = runtime
-        .block_on(RuleEngine::load(&RuleSource::Dir("sql".into()), &[]))
+        .block_on(RuleEngine::load(
+            &RuleSource::Dir("sql".into()),
+            &RuleEnv::default(),
+        ))
         .expect("the shipped rules plan");
     let (batches, rows) = batches();
     let mut group = c.benchmark_group("windowing");

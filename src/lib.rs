@@ -64,7 +64,7 @@
 //! # tokio::runtime::Runtime::new().unwrap().block_on(async {
 //! use std::path::Path;
 //! use scamstream::record::{Decoder, NumberNormalizer};
-//! use scamstream::rules::{RuleEngine, parse_rule};
+//! use scamstream::rules::{RuleEngine, RuleEnv, parse_rule};
 //! use scamstream::windowing::WindowOperator;
 //!
 //! let rule = parse_rule(Path::new("busy.sql"), "\
@@ -72,7 +72,7 @@
 //! -- window: 15m
 //! SELECT caller AS number, count(*) AS calls FROM calls GROUP BY caller HAVING count(*) >= 2
 //! ").unwrap();
-//! let engine = RuleEngine::new(vec![rule], &[]).await.unwrap();
+//! let engine = RuleEngine::new(vec![rule], &RuleEnv::default()).await.unwrap();
 //!
 //! let mut decoder = Decoder::new(NumberNormalizer::new(66).unwrap());
 //! for minute in 0..2 {

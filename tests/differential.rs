@@ -16,7 +16,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use scamstream::record::{Decoder, NumberNormalizer, record_schema};
 use scamstream::rules::{
-    Rule, RuleEngine, RuleHit, RuleSource, hits_from_batches, load_rules, parse_rule,
+    Rule, RuleEngine, RuleEnv, RuleHit, RuleSource, hits_from_batches, load_rules, parse_rule,
 };
 use scamstream::windowing::WindowOperator;
 
@@ -92,7 +92,9 @@ fn key(end: i64, rule: &Rule, hit: &RuleHit) -> HitKey {
 }
 
 async fn streamed(lines: &[String], rng: &mut ChaCha8Rng, rules: &[Rule]) -> BTreeSet<HitKey> {
-    let engine = RuleEngine::new(rules.to_vec(), &[]).await.unwrap();
+    let engine = RuleEngine::new(rules.to_vec(), &RuleEnv::default())
+        .await
+        .unwrap();
     let mut operator = WindowOperator::new(engine.window_specs(), LATENESS);
     let mut decoder = Decoder::new(NumberNormalizer::new(66).unwrap());
     let mut hits = BTreeSet::new();

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use scamstream::decisions::format_ts;
 use scamstream::record::{Decoder, NumberNormalizer};
-use scamstream::rules::{RuleEngine, RuleSource};
+use scamstream::rules::{RuleEngine, RuleEnv, RuleSource};
 use scamstream::windowing::WindowOperator;
 use serde_json::json;
 
@@ -17,7 +17,7 @@ const INPUT: &str = "tests/golden/input.jsonl";
 const EXPECTED: &str = "tests/golden/expected";
 
 async fn hits_by_rule() -> BTreeMap<String, Vec<String>> {
-    let engine = RuleEngine::load(&RuleSource::Dir("sql".into()), &[])
+    let engine = RuleEngine::load(&RuleSource::Dir("sql".into()), &RuleEnv::default())
         .await
         .expect("the shipped rules plan");
     let mut decoder = Decoder::new(NumberNormalizer::new(66).unwrap());

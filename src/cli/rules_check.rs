@@ -4,14 +4,14 @@ use std::path::Path;
 
 use super::Failure;
 use crate::config::load_pipeline;
-use crate::rules::{RuleEngine, RuleSource};
+use crate::rules::{RuleEngine, RuleEnv, RuleSource};
 
 pub(crate) async fn check(dir: &Path, pipeline: Option<&Path>) -> Result<(), Failure> {
-    let tables = match pipeline {
-        Some(p) => load_pipeline(Some(p)).map_err(Failure::config)?.tables,
-        None => Vec::new(),
+    let env = match pipeline {
+        Some(p) => load_pipeline(Some(p)).map_err(Failure::config)?.rule_env(),
+        None => RuleEnv::default(),
     };
-    let engine = RuleEngine::load(&RuleSource::Dir(dir.to_owned()), &tables)
+    let engine = RuleEngine::load(&RuleSource::Dir(dir.to_owned()), &env)
         .await
         .map_err(Failure::config)?;
     for rule in engine.rules() {

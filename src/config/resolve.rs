@@ -8,7 +8,7 @@ use super::error::{ConfigError, ConfigErrors};
 use super::raw::RawPipeline;
 use crate::decisions::DecisionConfig;
 use crate::record::NumberNormalizer;
-use crate::rules::{RefTable, RuleSource};
+use crate::rules::{RefTable, RuleEnv, RuleSource};
 use crate::sources::InputFormat;
 use crate::sources::generator::GeneratorConfig;
 use crate::windowing::parse_duration;
@@ -138,6 +138,17 @@ pub struct PipelineConfig {
     pub kafka: Option<KafkaConfig>,
     /// Service-mode settings.
     pub service: ServiceConfig,
+}
+
+impl PipelineConfig {
+    /// What the rules are planned with: the pipeline's reference tables and
+    /// home country.
+    pub fn rule_env(&self) -> RuleEnv {
+        RuleEnv {
+            tables: self.tables.clone(),
+            country_code: self.country_code,
+        }
+    }
 }
 
 /// Reads a pipeline file; `None` reads `pipelines/default.toml`, or the
@@ -342,10 +353,7 @@ impl Resolver<'_> {
                     format!("table name `{name}` is taken by the window tables"),
                 );
             }
-            tables.push(RefTable {
-                name: name.clone(),
-                path: PathBuf::from(t.path.get_ref()),
-            });
+            tables.push(RefTable::file(name.clone(), t.path.get_ref()));
         }
         let rules = match raw.rules.dir.as_deref() {
             Some("builtin") => RuleSource::Builtin,

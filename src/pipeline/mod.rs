@@ -134,7 +134,7 @@ impl Pipeline {
         outputs: Outputs,
         metrics: Metrics,
     ) -> Result<Self, PipelineError> {
-        let engine = RuleEngine::load(&config.rules, &config.tables).await?;
+        let engine = RuleEngine::load(&config.rules, &config.rule_env()).await?;
         let allow = match &config.allow_list {
             Some(path) => AllowList::load(path)?,
             None => AllowList::default(),

@@ -14,8 +14,10 @@ use datafusion::physical_plan::{ExecutionPlan, collect};
 use datafusion::prelude::{CsvReadOptions, SessionConfig};
 use serde_json::{Map, Value};
 
+use super::env::{RuleEnv, lexicon};
 use super::error::{RuleError, RuleErrors};
 use super::evidence::cell;
+use super::functions::register_functions;
 use super::loader::{RuleSource, read_rules};
 use super::rule::Rule;
 use super::stages::{self, StageSlot, Staged, stage_table};
@@ -95,9 +97,15 @@ impl std::fmt::Debug for RuleEngine {
 impl RuleEngine {
     /// Reads every rule file of `source` and plans each one whose header is
     /// valid, so header and query problems of all files are reported together.
-    pub async fn load(source: &RuleSource, reference: &[RefTable]) -> Result<Self, RuleErrors> {
+    /// Besides the pipeline's tables, the tables the source ships are
+    /// registered (see [`RuleEnv::tables_for`]).
+    pub async fn load(source: &RuleSource, env: &RuleEnv) -> Result<Self, RuleErrors> {
         let (rules, mut errors) = read_rules(source);
-        match RuleEngine::new(rules, reference).await {
+        let env = RuleEnv {
+            tables: env.tables_for(source),
+            country_code: env.country_code,
+        };
+        match RuleEngine::new(rules, &env).await {
             Ok(engine) if errors.is_empty() => Ok(engine),
             Ok(_) => Err(RuleErrors(errors)),
             Err(RuleErrors(mut more)) => {
@@ -108,9 +116,9 @@ impl RuleEngine {
         }
     }
 
-    /// Registers the tables and plans every rule; every rule that fails to
-    /// plan is reported.
-    pub async fn new(rules: Vec<Rule>, reference: &[RefTable]) -> Result<Self, RuleErrors> {
+    /// Registers the tables and the telecom functions and plans every rule;
+    /// every rule that fails to plan is reported.
+    pub async fn new(rules: Vec<Rule>, env: &RuleEnv) -> Result<Self, RuleErrors> {
         let mut config = SessionConfig::new()
             .with_target_partitions(1)
             .with_information_schema(false);
@@ -123,7 +131,11 @@ impl RuleEngine {
         let ctx = SessionContext::new_with_config(config);
         let tables = WindowTables::default();
         let mut errors = Vec::new();
-        register(&ctx, &tables, reference, &mut errors).await;
+        register(&ctx, &tables, &env.tables, &mut errors).await;
+        match lexicon(&env.tables) {
+            Ok(lexicon) => register_functions(&ctx, env.country_code, &lexicon),
+            Err(mut problems) => errors.append(&mut problems),
+        }
         let mut plans = Vec::new();
         for (index, rule) in rules.iter().enumerate() {
             match plan_rule(&ctx, index, rule).await {
@@ -270,6 +282,16 @@ async fn register(
         }
     }
     for table in reference {
+        if let Some(text) = table.contents {
+            if let Err(e) = register_builtin(ctx, &table.name, text) {
+                errors.push(RuleError::at(
+                    &table.path,
+                    None,
+                    format!("built-in table `{}`: {e} (this is a bug)", table.name),
+                ));
+            }
+            continue;
+        }
         let Some(path) = table.path.to_str() else {
             errors.push(RuleError::at(&table.path, None, "path is not valid UTF-8"));
             continue;
@@ -291,6 +313,25 @@ async fn register(
             ));
         }
     }
+}
+
+/// Registers a table built into the binary: its CSV text, types inferred
+/// as for a file.
+fn register_builtin(
+    ctx: &SessionContext,
+    name: &str,
+    text: &'static str,
+) -> Result<(), DataFusionError> {
+    let format = arrow::csv::reader::Format::default().with_header(true);
+    let (schema, _) = format.infer_schema(std::io::Cursor::new(text), None)?;
+    let schema = Arc::new(schema);
+    let reader = arrow::csv::ReaderBuilder::new(Arc::clone(&schema))
+        .with_format(format)
+        .build(std::io::Cursor::new(text))?;
+    let batches = reader.collect::<Result<Vec<_>, _>>()?;
+    let table = datafusion::datasource::MemTable::try_new(schema, vec![batches])?;
+    ctx.register_table(name, Arc::new(table))?;
+    Ok(())
 }
 
 /// Plans a rule against the window tables and checks its output columns;

@@ -16,8 +16,10 @@
 //! split off as stages, computed once per window (see `stages`).
 
 mod engine;
+mod env;
 mod error;
 mod evidence;
+pub mod functions;
 mod header;
 mod loader;
 mod rule;
@@ -28,6 +30,7 @@ mod tables;
 pub use engine::{
     NUMBER_COLUMN, RuleEngine, RuleHit, RuleRun, SCORE_COLUMN, WindowResult, hits_from_batches,
 };
+pub use env::{RuleEnv, shipped_tables};
 pub use error::{RuleError, RuleErrors};
 pub use loader::{RuleSource, load_rules, parse_rule};
 pub use rule::{Action, Rule};

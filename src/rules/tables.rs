@@ -32,6 +32,27 @@ pub struct RefTable {
     pub name: String,
     /// The CSV file, with a header row.
     pub path: PathBuf,
+    /// The CSV text, for tables built into the binary (then `path` only names it).
+    pub contents: Option<&'static str>,
+}
+
+impl RefTable {
+    /// A table read from a CSV file.
+    pub fn file(name: impl Into<String>, path: impl Into<PathBuf>) -> Self {
+        RefTable {
+            name: name.into(),
+            path: path.into(),
+            contents: None,
+        }
+    }
+
+    /// The table's CSV text.
+    pub fn text(&self) -> std::io::Result<String> {
+        match self.contents {
+            Some(text) => Ok(text.to_owned()),
+            None => std::fs::read_to_string(&self.path),
+        }
+    }
 }
 
 static WINDOW_SCHEMA: LazyLock<SchemaRef> = LazyLock::new(|| {

@@ -31,7 +31,9 @@ fn call(minute: u32, caller: &str) -> String {
 #[tokio::test]
 async fn a_reused_plan_sees_only_the_current_window() {
     let rule = parse_rule(Path::new("joined.sql"), JOINING_RULE).unwrap();
-    let engine = RuleEngine::new(vec![rule], &[]).await.unwrap();
+    let engine = RuleEngine::new(vec![rule], &RuleEnv::default())
+        .await
+        .unwrap();
     let closed = windows(&[
         call(1, "0811111111"),
         call(2, "0811111111"),
@@ -61,7 +63,9 @@ async fn a_failing_rule_is_reported_and_does_not_stop_the_others() {
     )
     .unwrap();
     let fine = parse_rule(Path::new("joined.sql"), JOINING_RULE).unwrap();
-    let engine = RuleEngine::new(vec![failing, fine], &[]).await.unwrap();
+    let engine = RuleEngine::new(vec![failing, fine], &RuleEnv::default())
+        .await
+        .unwrap();
     let closed = windows(&[call(1, "0811111111")]);
     let result = engine.evaluate(&closed[0]).await;
     assert_eq!(result.hits.len(), 1);
@@ -82,11 +86,11 @@ async fn rules_join_reference_tables() {
          SELECT c.caller AS number, p.label FROM calls c JOIN watched_prefixes p ON starts_with(c.caller, p.prefix)",
     )
     .unwrap();
-    let table = RefTable {
-        name: "watched_prefixes".into(),
-        path,
+    let env = RuleEnv {
+        tables: vec![RefTable::file("watched_prefixes", path)],
+        ..RuleEnv::default()
     };
-    let engine = RuleEngine::new(vec![rule], &[table]).await.unwrap();
+    let engine = RuleEngine::new(vec![rule], &env).await.unwrap();
     let closed = windows(&[call(1, "0811111111"), call(2, "0822222222")]);
     let hits = engine.evaluate(&closed[0]).await.hits;
     assert_eq!(hits.len(), 1);
@@ -98,11 +102,11 @@ async fn rules_join_reference_tables() {
 #[tokio::test]
 async fn a_missing_reference_table_is_reported() {
     let rule = parse_rule(Path::new("a.sql"), JOINING_RULE).unwrap();
-    let table = RefTable {
-        name: "nowhere".into(),
-        path: "/nonexistent/nowhere.csv".into(),
+    let env = RuleEnv {
+        tables: vec![RefTable::file("nowhere", "/nonexistent/nowhere.csv")],
+        ..RuleEnv::default()
     };
-    let errors = RuleEngine::new(vec![rule], &[table]).await.unwrap_err();
+    let errors = RuleEngine::new(vec![rule], &env).await.unwrap_err();
     assert!(
         errors.to_string().contains("/nonexistent/nowhere.csv"),
         "{errors}"
@@ -136,7 +140,9 @@ async fn a_shared_cte_computed_once_gives_the_same_hits() {
         stages::split(&staged.sql, "__t_").is_some(),
         "the CTE is staged"
     );
-    let engine = RuleEngine::new(vec![staged, inline], &[]).await.unwrap();
+    let engine = RuleEngine::new(vec![staged, inline], &RuleEnv::default())
+        .await
+        .unwrap();
     assert_eq!(engine.plans[0].stages.len(), 1);
     let closed = windows(&[
         call(1, "0811111111"),

@@ -1,0 +1,92 @@
+//! Telecom SQL functions: DataFusion scalar UDFs that let analysts speak of
+//! numbers, devices and SMS content directly in rules.
+//!
+//! | function | returns | example |
+//! |---|---|---|
+//! | `number_country(number)` | text | `number_country('+85512345678')` → `'855'` |
+//! | `is_national(number)` | boolean | `is_national('+66812345678')` → true when the pipeline's country code is 66 |
+//! | `number_prefix(number, n)` | text | `number_prefix('+66812345678', 6)` → `'+668123'` (the number range) |
+//! | `number_distance(a, b)` | bigint | `number_distance('+66812345678', '+66812345690')` → 12 (sequential dialling) |
+//! | `imei_tac(imei)` | text | `imei_tac('356938035643809')` → `'35693803'` (device model) |
+//! | `extract_urls(text)` | list of text | `extract_urls('Pay at bit.ly/3xY now')` → `['bit.ly/3xY']` |
+//! | `url_domain(url)` | text | `url_domain('https://WWW.Kbank-Secure.com/x')` → `'kbank-secure.com'` |
+//! | `link_domain(text)` | text | the domain of the first link in an SMS, or null |
+//! | `is_shortener(domain)` | boolean | `is_shortener('bit.ly')` → true |
+//! | `lookalike_brand(domain)` | text | `lookalike_brand('kasikornbamk.com')` → `'kbank'` |
+//! | `is_confusable_domain(domain)` | boolean | true for `kаsikornbank.com` with a Cyrillic `а` |
+//! | `sms_brand(text)` | text | `sms_brand('กรุงไทย: มีการทำรายการ')` → `'ktb'` |
+//! | `brand_link(text)` | text | the brand a text names when it links where that brand never would |
+//! | `sms_template(text)` | text | the wording with links, amounts and codes masked |
+//!
+//! Every function returns null for a null input and for input it cannot
+//! read (a malformed URL, a number that is not E.164), so rules never fail
+//! on odd data. The brand and shortener functions read the reference tables
+//! `brands` and `shorteners`: the pipeline's own when it names tables of
+//! those names, otherwise the copies shipped in `sql/tables/`.
+
+mod brands;
+mod links;
+mod numbers;
+mod template;
+mod udf;
+
+use std::sync::{Arc, LazyLock};
+
+use datafusion::execution::context::SessionContext;
+use datafusion::logical_expr::ScalarUDF;
+
+pub use brands::{Lexicon, LexiconError};
+
+/// The shipped `brands` table.
+pub const BUILTIN_BRANDS: &str = include_str!("../../../sql/tables/brands.csv");
+/// The shipped `shorteners` table.
+pub const BUILTIN_SHORTENERS: &str = include_str!("../../../sql/tables/shorteners.csv");
+
+static BUILTIN_LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::from_csv(BUILTIN_BRANDS, BUILTIN_SHORTENERS)
+        .expect("the shipped brands and shorteners tables are valid")
+});
+
+/// The lexicon of the shipped tables.
+pub fn builtin_lexicon() -> &'static Lexicon {
+    &BUILTIN_LEXICON
+}
+
+/// Every telecom function, for a network whose national numbers use
+/// `country_code` and with the brands and shorteners of `lexicon`.
+pub fn telecom_functions(country_code: u16, lexicon: &Lexicon) -> Vec<ScalarUDF> {
+    let lexicon = Arc::new(lexicon.clone());
+    let l = |f: for<'a> fn(&'a Lexicon, &str) -> Option<&'a str>| {
+        let lexicon = Arc::clone(&lexicon);
+        move |s: &str| f(&lexicon, s).map(str::to_owned)
+    };
+    let shortener = Arc::clone(&lexicon);
+    vec![
+        udf::text_to_text("number_country", numbers::country_code),
+        udf::text_to_bool("is_national", move |n| {
+            numbers::is_national(n, country_code)
+        }),
+        udf::text_int_to_text("number_prefix", numbers::number_prefix),
+        udf::text_text_to_int("number_distance", numbers::number_distance),
+        udf::text_to_text("imei_tac", numbers::imei_tac),
+        udf::text_to_list("extract_urls", links::extract_urls),
+        udf::text_to_text("url_domain", links::url_domain),
+        udf::text_to_text("link_domain", |t| links::link_domains(t).into_iter().next()),
+        udf::text_to_bool("is_shortener", move |d| shortener.is_shortener(d)),
+        udf::text_to_text("lookalike_brand", l(Lexicon::lookalike_brand)),
+        udf::text_to_bool("is_confusable_domain", brands::is_confusable_domain),
+        udf::text_to_text("sms_brand", l(Lexicon::sms_brand)),
+        udf::text_to_text("brand_link", l(Lexicon::brand_link)),
+        udf::text_to_text("sms_template", |t| Some(template::sms_template(t))),
+    ]
+}
+
+/// Registers every telecom function in `ctx`.
+pub fn register_functions(ctx: &SessionContext, country_code: u16, lexicon: &Lexicon) {
+    for f in telecom_functions(country_code, lexicon) {
+        ctx.register_udf(f);
+    }
+}
+
+#[cfg(test)]
+mod tests;
