@@ -1,99 +1,25 @@
-//! Scoring a block-list against labelled traffic: precision, recall per
-//! fraud class, and which benign look-alikes were wrongly blocked.
+//! Backtesting: the pipeline run over labelled history and scored, rule by
+//! rule, before a rule goes live.
+//!
+//! ```text
+//!  records ──▶ pipeline (every rule, shadow rules too) ──▶ hits per rule ──┐
+//!     │                                          └──▶ block-list ─────────┼─▶ Report ─▶ table, HTML
+//!     └──▶ first record of each labelled number ──────────────────────────┘
+//!  labels (what `gen` writes: fraud numbers with class, benign look-alikes)
+//! ```
+//!
+//! A rule's precision counts the distinct numbers it flagged that are
+//! labelled fraud; recall is per fraud class, of the block-list as a whole;
+//! time to detect runs in event time from a fraudster's first record to its
+//! first block. Shadow rules (`-- mode: shadow`) are scored like the others
+//! but never block, so the same report judges a rule before it acts.
 
-use std::collections::{BTreeMap, HashSet};
-use std::fmt;
+mod html;
+mod quality;
+mod report;
+mod runner;
 
-use serde_json::Value;
-
-use crate::sources::generator::Labels;
-
-/// Every number that received a `block` entry, from block-list lines.
-pub fn blocked_numbers(lines: &[String]) -> HashSet<String> {
-    lines
-        .iter()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-        .filter(|v| v["action"] == "block")
-        .filter_map(|v| v["number"].as_str().map(str::to_owned))
-        .collect()
-}
-
-/// How a block-list compares with the labels.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Quality {
-    /// Numbers blocked.
-    pub blocked: usize,
-    /// Blocked numbers that are labelled fraud.
-    pub true_positives: usize,
-    /// Blocked fraud over all blocked.
-    pub precision: f64,
-    /// Blocked fraud over all fraud.
-    pub recall: f64,
-    /// Per fraud class: (blocked, labelled).
-    pub per_class: BTreeMap<String, (usize, usize)>,
-    /// Look-alikes that were blocked, with their kind.
-    pub lookalikes_blocked: Vec<(String, String)>,
-}
-
-impl Quality {
-    /// Scores `blocked` against `labels`.
-    pub fn score(blocked: &HashSet<String>, labels: &Labels) -> Self {
-        let mut per_class: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-        let mut true_positives = 0;
-        for label in &labels.fraud {
-            let class = serde_json::to_value(label.class)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default();
-            let entry = per_class.entry(class).or_default();
-            entry.1 += 1;
-            if blocked.contains(&label.number) {
-                entry.0 += 1;
-                true_positives += 1;
-            }
-        }
-        let lookalikes_blocked = labels
-            .lookalikes
-            .iter()
-            .filter(|l| blocked.contains(&l.number))
-            .map(|l| {
-                let kind = serde_json::to_value(l.kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default();
-                (l.number.clone(), kind)
-            })
-            .collect();
-        let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
-        Quality {
-            blocked: blocked.len(),
-            true_positives,
-            precision: ratio(true_positives, blocked.len()),
-            recall: ratio(true_positives, labels.fraud.len()),
-            per_class,
-            lookalikes_blocked,
-        }
-    }
-}
-
-impl fmt::Display for Quality {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "block-list quality: precision {:.3} ({} of {} blocked are fraud), recall {:.3}",
-            self.precision, self.true_positives, self.blocked, self.recall
-        )?;
-        for (class, (hit, all)) in &self.per_class {
-            writeln!(f, "  {class:<20} {hit:>4} of {all:<4} blocked")?;
-        }
-        if self.lookalikes_blocked.is_empty() {
-            write!(f, "  no benign look-alike was blocked")
-        } else {
-            write!(f, "  benign look-alikes blocked:")?;
-            for (number, kind) in &self.lookalikes_blocked {
-                write!(f, "\n    {number} ({kind})")?;
-            }
-            Ok(())
-        }
-    }
-}
+pub use html::render_html;
+pub use quality::{Quality, blocked_numbers};
+pub use report::{ClassRecall, QualityBar, Report, RuleQuality};
+pub use runner::run_backtest;

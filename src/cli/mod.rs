@@ -1,5 +1,6 @@
-//! The command line: `run`, `demo`, `gen` and `rules check`.
+//! The command line: `run`, `demo`, `gen`, `backtest` and `rules check`.
 
+mod backtest;
 mod demo;
 mod generate;
 mod progress;
@@ -62,6 +63,9 @@ pub enum Command {
         #[command(flatten)]
         settings: GenArgs,
     },
+    /// Run the pipeline over labelled history and score every rule:
+    /// precision per rule, recall per fraud class, time to detect.
+    Backtest(BacktestArgs),
     /// Rule files.
     Rules {
         /// What to do with them.
@@ -114,6 +118,29 @@ pub struct RunArgs {
     /// Listen address of /metrics, /healthz and /readyz (default 0.0.0.0:9898).
     #[arg(long)]
     pub metrics_addr: Option<String>,
+}
+
+/// Flags of `backtest`.
+#[derive(Debug, Args)]
+pub struct BacktestArgs {
+    /// Records to replay: .jsonl, .json or .csv.
+    #[arg(long)]
+    pub input: PathBuf,
+    /// Labels in the format `scamstream gen` writes (labels.json).
+    #[arg(long)]
+    pub labels: PathBuf,
+    /// Rule directory (overrides the pipeline's).
+    #[arg(long)]
+    pub rules: Option<PathBuf>,
+    /// Pipeline file for thresholds, tables and lateness (default: pipelines/default.toml).
+    #[arg(long)]
+    pub pipeline: Option<PathBuf>,
+    /// Where to write the HTML report.
+    #[arg(long, default_value = "out/backtest.html")]
+    pub report: PathBuf,
+    /// Country calling code of national numbers (overrides the pipeline's).
+    #[arg(long)]
+    pub country_code: Option<u16>,
 }
 
 /// Generator settings.
@@ -190,6 +217,7 @@ pub fn execute(cli: Cli) -> ExitCode {
             Command::Run(args) => run::run(args).await,
             Command::Demo(args) => demo::demo(args).await,
             Command::Gen { out, settings } => generate::generate(&out, &settings),
+            Command::Backtest(args) => backtest::backtest(args).await,
             Command::Rules {
                 command: RulesCommand::Check { dir, pipeline },
             } => rules_check::check(&dir, pipeline.as_deref()).await,

@@ -47,6 +47,8 @@ pub struct RuleInfo {
     pub action: Action,
     /// How long one hit stays in effect: its window's slide.
     pub slide_ms: i64,
+    /// The rule's version, written with every entry it contributes to.
+    pub version: Arc<str>,
 }
 
 /// Counts for the run summary and the metrics.
@@ -265,6 +267,13 @@ impl Decider {
             .iter()
             .map(|h| self.rules[h.rule].name.to_string())
             .collect();
+        let rule_versions = sorted
+            .iter()
+            .map(|h| {
+                let rule = &self.rules[h.rule];
+                (rule.name.to_string(), Value::from(rule.version.as_ref()))
+            })
+            .collect();
         let evidence = sorted
             .iter()
             .map(|h| {
@@ -279,6 +288,7 @@ impl Decider {
             action: "block",
             score: 0.0,
             rules,
+            rule_versions,
             window_start: format_ts(start_ms),
             window_end: format_ts(end_ms),
             flagged_at: format_ts(end_ms),

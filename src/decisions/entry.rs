@@ -22,6 +22,9 @@ pub struct Entry {
     pub score: f64,
     /// The rules that hit, sorted.
     pub rules: Vec<String>,
+    /// The version of each rule that hit (its header's `version`, or a hash
+    /// of its file), so a block can be traced to the exact rule text.
+    pub rule_versions: Map<String, Value>,
     /// Start of the window that decided (RFC 3339).
     pub window_start: String,
     /// End of the window that decided (RFC 3339).

@@ -114,7 +114,6 @@ impl Outputs {
 const DECODE_AHEAD: usize = 2;
 
 /// Every stage, wired together.
-#[derive(Debug)]
 pub struct Pipeline {
     decoders: DecodePool,
     operator: WindowOperator,
@@ -124,6 +123,33 @@ pub struct Pipeline {
     outputs: Outputs,
     metrics: Metrics,
     rule_timers: Vec<Histogram>,
+    hit_log: Option<Vec<LoggedHit>>,
+    tap: Option<BatchTap>,
+}
+
+/// A function shown every decoded batch, in input order (backtests use it
+/// to see when each number first appears).
+pub type BatchTap = Box<dyn FnMut(&arrow::record_batch::RecordBatch) + Send>;
+
+impl std::fmt::Debug for Pipeline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pipeline")
+            .field("engine", &self.engine)
+            .field("operator", &self.operator)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One rule hit as a backtest sees it: which rule flagged which number in
+/// the window ending when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoggedHit {
+    /// Index of the rule in [`RuleEngine::rules`].
+    pub rule: usize,
+    /// The flagged number.
+    pub number: String,
+    /// End of the window, epoch milliseconds.
+    pub window_end_ms: i64,
 }
 
 impl Pipeline {
@@ -146,6 +172,7 @@ impl Pipeline {
                 name: r.name.clone(),
                 action: r.action,
                 slide_ms: r.window.slide_ms,
+                version: r.version.clone(),
             })
             .collect();
         let decider = Decider::new(config.decisions.clone(), infos, allow);
@@ -174,12 +201,33 @@ impl Pipeline {
             outputs,
             metrics,
             rule_timers,
+            hit_log: None,
+            tap: None,
         })
     }
 
     /// Partitions silent for `idle_after` stop holding the watermark back.
     pub fn set_idle_timeout(&mut self, idle_after: std::time::Duration) {
         self.operator.set_idle_timeout(idle_after);
+    }
+
+    /// Keeps every rule hit, shadow rules' included, for
+    /// [`Pipeline::take_hits`] (backtests).
+    pub fn keep_hits(&mut self) {
+        self.hit_log.get_or_insert_with(Vec::new);
+    }
+
+    /// Shows every decoded batch to `tap`, before windowing.
+    pub fn set_tap(&mut self, tap: BatchTap) {
+        self.tap = Some(tap);
+    }
+
+    /// The hits kept since the last call.
+    pub fn take_hits(&mut self) -> Vec<LoggedHit> {
+        self.hit_log
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default()
     }
 
     /// The metrics this pipeline updates.
@@ -256,6 +304,9 @@ impl Pipeline {
         for part in &parts {
             for (item, rejection) in &part.rejects {
                 self.reject(source, chunk, *item as usize, rejection)?;
+            }
+            if let Some(tap) = self.tap.as_mut() {
+                tap(&part.batch);
             }
             let item_of = |row: usize| part.items[row] as usize;
             let inserted = self
@@ -409,6 +460,16 @@ impl Pipeline {
                 self.record_runs(&result.runs);
                 hits.extend(result.hits);
             }
+            if let Some(log) = self.hit_log.as_mut() {
+                log.extend(hits.iter().map(|h| LoggedHit {
+                    rule: h.rule,
+                    number: h.number.clone(),
+                    window_end_ms: end,
+                }));
+            }
+            // Shadow rules are measured, never acted on.
+            let rules = self.engine.rules();
+            hits.retain(|h| !rules[h.rule].shadow);
             self.metrics.windows_closed.inc_by(group.len() as u64);
             let start = group.iter().map(|w| w.start_ms).min().unwrap_or(end);
             let decisions = self.decider.on_windows_closed(start, end, hits);

@@ -11,6 +11,8 @@ pub(crate) struct Header {
     pub(crate) score: Option<(f64, usize)>,
     pub(crate) action: Option<(Action, usize)>,
     pub(crate) description: Option<String>,
+    pub(crate) shadow: Option<(bool, usize)>,
+    pub(crate) version: Option<(String, usize)>,
     /// The first line that is not part of the header.
     pub(crate) body_line: usize,
     /// Directives that were present, valid or not.
@@ -102,8 +104,27 @@ fn apply(header: &mut Header, key: &str, value: &str, line: usize) -> Result<(),
             header.description = Some(value.to_owned());
             Ok(())
         }
+        "mode" => {
+            let shadow = match value {
+                "live" => false,
+                "shadow" => true,
+                _ => return Err(format!("mode `{value}` must be `live` or `shadow`")),
+            };
+            set(&mut header.shadow, shadow, line, key)
+        }
+        "version" => {
+            let valid = !value.is_empty()
+                && value.len() <= 40
+                && value.bytes().all(|b| b.is_ascii_graphic());
+            if !valid {
+                return Err(format!(
+                    "version `{value}` must be 1 to 40 printable characters without spaces"
+                ));
+            }
+            set(&mut header.version, value.to_owned(), line, key)
+        }
         _ => Err(format!(
-            "unknown directive `{key}` (expected name, window, score, action or description)"
+            "unknown directive `{key}` (expected name, window, score, action, mode, version or description)"
         )),
     }
 }
@@ -146,6 +167,17 @@ mod tests {
             problems,
             vec![(2, "`score` is given twice (first on line 1)".to_owned())]
         );
+    }
+
+    #[test]
+    fn mode_and_version() {
+        let (h, problems) = parse_header("-- mode: shadow\n-- version: 2026-11-29.1\nSELECT 1");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(h.shadow, Some((true, 1)));
+        assert_eq!(h.version, Some(("2026-11-29.1".to_owned(), 2)));
+        let (_, problems) = parse_header("-- mode: dry\n-- version: two words\nSELECT 1");
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].1.contains("`live` or `shadow`"));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::error::{RuleError, RuleErrors};
 use super::header::parse_header;
-use super::rule::{Action, Rule};
+use super::rule::{Action, Rule, content_version};
 
 /// Where rules come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,6 +146,11 @@ pub fn parse_rule(path: &Path, text: &str) -> Result<Rule, Vec<RuleError>> {
             score: header.score.map_or(1.0, |s| s.0),
             action: header.action.map_or(Action::Alert, |a| a.0),
             description: header.description.unwrap_or_default(),
+            shadow: header.shadow.is_some_and(|s| s.0),
+            version: header
+                .version
+                .map_or_else(|| content_version(text), |v| v.0)
+                .into(),
             path: path.to_owned(),
             sql: text.to_owned(),
             query_line: header.body_line,

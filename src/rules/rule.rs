@@ -37,6 +37,12 @@ pub struct Rule {
     pub action: Action,
     /// What it catches, why, and what benign traffic resembles it.
     pub description: String,
+    /// Shadow rules are evaluated, counted and backtested but never feed
+    /// decisions, so a new rule can be judged on live traffic before it acts.
+    pub shadow: bool,
+    /// The header's `version`, or a hash of the file (`h` and 8 hex digits),
+    /// so every block can be traced to the exact rule text behind it.
+    pub version: Arc<str>,
     /// The file it came from.
     pub path: PathBuf,
     /// The whole file: DataFusion's parser skips the `--` header, so its
@@ -44,4 +50,25 @@ pub struct Rule {
     pub sql: String,
     /// The line the query starts on, for errors without a position.
     pub query_line: usize,
+}
+
+/// A short, stable hash of a rule file's text (FNV-1a, 32 bits), for rules
+/// whose header gives no version.
+pub(crate) fn content_version(text: &str) -> String {
+    let hash = text.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    format!("h{hash:08x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_versions_are_stable_and_change_with_the_text() {
+        assert_eq!(content_version(""), "h811c9dc5");
+        assert_eq!(content_version("a"), "he40c292c");
+        assert_ne!(content_version("SELECT 1"), content_version("SELECT 2"));
+    }
 }

@@ -5,6 +5,7 @@ const HOUR: i64 = 60 * MIN;
 
 fn rules() -> Vec<RuleInfo> {
     let rule = |name: &str, action, slide_ms| RuleInfo {
+        version: "v1".into(),
         name: name.into(),
         action,
         slide_ms,

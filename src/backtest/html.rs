@@ -1,0 +1,255 @@
+//! The backtest as one self-contained HTML page: tables and inline SVG
+//! charts, no scripts or external files, so it can be mailed or archived.
+
+use std::fmt::Write as _;
+
+use super::report::Report;
+
+const WIDTH: f64 = 640.0;
+const BAR: f64 = 22.0;
+const LABEL: f64 = 190.0;
+const GOOD: &str = "#2e7d32";
+const BAD: &str = "#c62828";
+const NEUTRAL: &str = "#1565c0";
+
+/// Renders `report` as HTML; `title` names the run (input, rules, seed).
+pub fn render_html(report: &Report, title: &str) -> String {
+    let mut page = String::with_capacity(16 * 1024);
+    let _ = write!(
+        page,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <title>scamstream backtest: {t}</title><style>\
+         body{{font-family:system-ui,sans-serif;margin:2em;max-width:60em;color:#222}}\
+         table{{border-collapse:collapse;margin:1em 0}}td,th{{padding:.3em .8em;border-bottom:1px solid #ddd;text-align:right}}\
+         td:first-child,th:first-child{{text-align:left}}svg{{display:block;margin:1em 0}}.bad{{color:{BAD}}}\
+         </style></head><body><h1>Backtest</h1><p>{t}</p>",
+        t = escape(title)
+    );
+    summary(&mut page, report);
+    page.push_str(
+        "<h2>Hits per rule</h2><p>Distinct numbers flagged: fraud (green) and not fraud (red).</p>",
+    );
+    hits_chart(&mut page, report);
+    page.push_str("<h2>Precision per rule</h2>");
+    let precision: Vec<(String, f64)> = report
+        .rules
+        .iter()
+        .map(|r| (shown_name(&r.name, r.shadow), r.precision))
+        .collect();
+    ratio_chart(&mut page, &precision);
+    page.push_str("<h2>Recall per fraud class</h2>");
+    let recall: Vec<(String, f64)> = report
+        .classes
+        .iter()
+        .map(|c| (c.class.clone(), c.recall))
+        .collect();
+    ratio_chart(&mut page, &recall);
+    page.push_str("<h2>Time to detect</h2><p>Minutes from a fraudster's first record to its first block, in event time.</p>");
+    detect_chart(&mut page, &report.detect_minutes);
+    tables(&mut page, report);
+    page.push_str("</body></html>\n");
+    page
+}
+
+fn summary(page: &mut String, r: &Report) {
+    let _ = write!(
+        page,
+        "<p><b>Block-list:</b> {} numbers blocked, {} of them fraud: precision {:.3}, recall {:.3}.<br>",
+        r.blocked, r.true_positives, r.precision, r.recall
+    );
+    match (r.median_detect_minutes, r.p95_detect_minutes) {
+        (Some(m), Some(p)) => {
+            let _ = write!(
+                page,
+                "<b>Time to detect:</b> median {m:.1} min, 95th percentile {p:.1} min.<br>"
+            );
+        }
+        _ => page.push_str("<b>Time to detect:</b> no fraud was blocked.<br>"),
+    }
+    if r.lookalikes_blocked.is_empty() {
+        page.push_str("No benign look-alike was blocked.</p>");
+    } else {
+        let _ = write!(
+            page,
+            "<span class=\"bad\">{} benign look-alikes were blocked.</span></p>",
+            r.lookalikes_blocked.len()
+        );
+    }
+}
+
+fn shown_name(name: &str, shadow: bool) -> String {
+    if shadow {
+        format!("{name} (shadow)")
+    } else {
+        name.to_owned()
+    }
+}
+
+fn svg_open(page: &mut String, rows: usize) {
+    let height = rows as f64 * (BAR + 6.0) + 24.0;
+    let _ = write!(
+        page,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height}\" font-size=\"12\">"
+    );
+}
+
+fn label(page: &mut String, y: f64, text: &str) {
+    let _ = write!(
+        page,
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+        LABEL - 6.0,
+        y + BAR * 0.7,
+        escape(text)
+    );
+}
+
+fn hits_chart(page: &mut String, r: &Report) {
+    let max = r.rules.iter().map(|q| q.flagged).max().unwrap_or(0).max(1) as f64;
+    let scale = (WIDTH - LABEL - 60.0) / max;
+    svg_open(page, r.rules.len());
+    for (i, q) in r.rules.iter().enumerate() {
+        let y = i as f64 * (BAR + 6.0);
+        label(page, y, &shown_name(&q.name, q.shadow));
+        let good = q.true_positives as f64 * scale;
+        let bad = q.false_positives as f64 * scale;
+        let _ = write!(
+            page,
+            "<rect x=\"{LABEL}\" y=\"{y}\" width=\"{good}\" height=\"{BAR}\" fill=\"{GOOD}\"/>\
+             <rect x=\"{}\" y=\"{y}\" width=\"{bad}\" height=\"{BAR}\" fill=\"{BAD}\"/>\
+             <text x=\"{}\" y=\"{}\">{} / {}</text>",
+            LABEL + good,
+            LABEL + good + bad + 4.0,
+            y + BAR * 0.7,
+            q.true_positives,
+            q.false_positives
+        );
+    }
+    page.push_str("</svg>");
+}
+
+fn ratio_chart(page: &mut String, rows: &[(String, f64)]) {
+    let scale = WIDTH - LABEL - 60.0;
+    svg_open(page, rows.len());
+    for (i, (name, value)) in rows.iter().enumerate() {
+        let y = i as f64 * (BAR + 6.0);
+        label(page, y, name);
+        let colour = if *value >= 0.95 { GOOD } else { BAD };
+        let _ = write!(
+            page,
+            "<rect x=\"{LABEL}\" y=\"{y}\" width=\"{scale}\" height=\"{BAR}\" fill=\"#eee\"/>\
+             <rect x=\"{LABEL}\" y=\"{y}\" width=\"{}\" height=\"{BAR}\" fill=\"{colour}\"/>\
+             <text x=\"{}\" y=\"{}\">{value:.3}</text>",
+            value.clamp(0.0, 1.0) * scale,
+            LABEL + scale + 4.0,
+            y + BAR * 0.7
+        );
+    }
+    page.push_str("</svg>");
+}
+
+/// A histogram of detection times in five-minute bins.
+fn detect_chart(page: &mut String, minutes: &[f64]) {
+    if minutes.is_empty() {
+        page.push_str("<p>No fraud was blocked.</p>");
+        return;
+    }
+    let bins = detect_bins(minutes);
+    let rows: Vec<(String, usize)> = bins
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (format!("{}–{} min", i * 5, i * 5 + 5), *n))
+        .collect();
+    let max = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1) as f64;
+    let scale = (WIDTH - LABEL - 60.0) / max;
+    svg_open(page, rows.len());
+    for (i, (name, n)) in rows.iter().enumerate() {
+        let y = i as f64 * (BAR + 6.0);
+        label(page, y, name);
+        let _ = write!(
+            page,
+            "<rect x=\"{LABEL}\" y=\"{y}\" width=\"{}\" height=\"{BAR}\" fill=\"{NEUTRAL}\"/>\
+             <text x=\"{}\" y=\"{}\">{n}</text>",
+            *n as f64 * scale,
+            LABEL + *n as f64 * scale + 4.0,
+            y + BAR * 0.7
+        );
+    }
+    page.push_str("</svg>");
+}
+
+/// Counts per five-minute bin, from 0 to the largest value.
+fn detect_bins(minutes: &[f64]) -> Vec<usize> {
+    let last = minutes.iter().copied().fold(0.0, f64::max);
+    let mut bins = vec![0usize; (last / 5.0).floor() as usize + 1];
+    for m in minutes {
+        bins[(m.max(0.0) / 5.0).floor() as usize] += 1;
+    }
+    bins
+}
+
+fn tables(page: &mut String, r: &Report) {
+    page.push_str("<h2>Rules</h2><table><tr><th>rule</th><th>action</th><th>flagged</th><th>true pos.</th><th>false pos.</th><th>look-alikes</th><th>precision</th></tr>");
+    for q in &r.rules {
+        let _ = write!(
+            page,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{:.3}</td></tr>",
+            escape(&q.name),
+            if q.shadow { "shadow" } else { q.action },
+            q.flagged,
+            q.true_positives,
+            q.false_positives,
+            q.lookalikes,
+            q.precision
+        );
+    }
+    page.push_str("</table><h2>Fraud classes</h2><table><tr><th>class</th><th>labelled</th><th>blocked</th><th>recall</th></tr>");
+    for c in &r.classes {
+        let _ = write!(
+            page,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.3}</td></tr>",
+            escape(&c.class),
+            c.labelled,
+            c.blocked,
+            c.recall
+        );
+    }
+    page.push_str("</table>");
+    if !r.lookalikes_blocked.is_empty() {
+        page.push_str("<h2 class=\"bad\">Look-alikes blocked</h2><table><tr><th>number</th><th>kind</th></tr>");
+        for (number, kind) in &r.lookalikes_blocked {
+            let _ = write!(
+                page,
+                "<tr><td>{}</td><td>{}</td></tr>",
+                escape(number),
+                escape(kind)
+            );
+        }
+        page.push_str("</table>");
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bins_of_five_minutes() {
+        assert_eq!(detect_bins(&[0.0, 4.9, 5.0, 12.0]), vec![2, 1, 1]);
+        assert_eq!(detect_bins(&[0.0]), vec![1]);
+    }
+
+    #[test]
+    fn names_are_escaped() {
+        assert_eq!(
+            escape("<a href=\"x\">&"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;"
+        );
+    }
+}
