@@ -17,7 +17,8 @@ pub enum RuleSource {
     Builtin,
 }
 
-/// The starter rules, so the demo runs from any directory.
+/// The rule library, so the demo runs from any directory (a copy of `sql/`,
+/// checked by a test).
 const BUILTIN: &[(&str, &str)] = &[
     (
         "sql/callcenter_burst.sql",
@@ -26,6 +27,14 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "sql/simbox_signature.sql",
         include_str!("../../sql/simbox_signature.sql"),
+    ),
+    (
+        "sql/smishing_links.sql",
+        include_str!("../../sql/smishing_links.sql"),
+    ),
+    (
+        "sql/spoofed_callerid.sql",
+        include_str!("../../sql/spoofed_callerid.sql"),
     ),
     (
         "sql/wangiri_burst.sql",
@@ -156,5 +165,24 @@ pub fn parse_rule(path: &Path, text: &str) -> Result<Rule, Vec<RuleError>> {
             query_line: header.body_line,
         }),
         _ => Err(errors),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_rules_are_the_rule_directory() {
+        let files = read_dir(Path::new("sql")).unwrap();
+        assert_eq!(
+            files.len(),
+            BUILTIN.len(),
+            "every sql/*.sql is listed in BUILTIN"
+        );
+        for ((path, text), (builtin_path, builtin_text)) in files.iter().zip(BUILTIN) {
+            assert_eq!(path, Path::new(builtin_path));
+            assert_eq!(text.as_ref().unwrap(), builtin_text);
+        }
     }
 }

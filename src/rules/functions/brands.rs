@@ -13,7 +13,7 @@
 use std::collections::HashSet;
 
 use ahash::AHashMap;
-use regex::{Regex, RegexBuilder};
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::links::{link_domains, within};
 
@@ -35,8 +35,9 @@ pub struct Lexicon {
     brands: Vec<Brand>,
     /// Keyword (lower case) → brand index.
     keywords: AHashMap<String, usize>,
-    /// Every keyword, longest first, case-insensitive.
-    keyword_pattern: Option<Regex>,
+    /// Every keyword (ASCII case ignored, longest match first), and the
+    /// brand of each pattern.
+    keyword_matcher: Option<(AhoCorasick, Vec<usize>)>,
     shorteners: HashSet<String>,
 }
 
@@ -59,7 +60,7 @@ impl Lexicon {
         let mut lexicon = Lexicon {
             brands: Vec::new(),
             keywords: AHashMap::new(),
-            keyword_pattern: None,
+            keyword_matcher: None,
             shorteners: HashSet::new(),
         };
         for (row, fields) in rows(
@@ -79,7 +80,7 @@ impl Lexicon {
         for (_, fields) in rows(shorteners, "shorteners", &["domain"], &mut errors) {
             lexicon.shorteners.insert(fields[0].to_ascii_lowercase());
         }
-        lexicon.keyword_pattern = keyword_pattern(&lexicon.keywords);
+        lexicon.keyword_matcher = keyword_matcher(&lexicon.keywords);
         if errors.is_empty() {
             Ok(lexicon)
         } else {
@@ -147,12 +148,14 @@ impl Lexicon {
     /// The brand a text names, by its first keyword found; ASCII keywords
     /// must stand as words (`SCB:` names SCB, `ascbx` does not).
     pub(crate) fn sms_brand(&self, text: &str) -> Option<&str> {
-        let pattern = self.keyword_pattern.as_ref()?;
-        pattern
+        let (matcher, brands) = self.keyword_matcher.as_ref()?;
+        matcher
             .find_iter(text)
-            .find(|m| !m.as_str().is_ascii() || stands_alone(text, m.start(), m.end()))
-            .and_then(|m| self.keywords.get(&m.as_str().to_lowercase()))
-            .map(|&i| self.brands[i].id.as_str())
+            .find(|m| {
+                let found = &text[m.start()..m.end()];
+                !found.is_ascii() || stands_alone(text, m.start(), m.end())
+            })
+            .map(|m| self.brands[brands[m.pattern().as_usize()]].id.as_str())
     }
 
     /// The brand a text names when it also links somewhere the brand would
@@ -235,18 +238,18 @@ fn rows(
     out
 }
 
-fn keyword_pattern(keywords: &AHashMap<String, usize>) -> Option<Regex> {
-    let mut words: Vec<&String> = keywords.keys().collect();
-    if words.is_empty() {
+fn keyword_matcher(keywords: &AHashMap<String, usize>) -> Option<(AhoCorasick, Vec<usize>)> {
+    if keywords.is_empty() {
         return None;
     }
-    // Longest first, so "kasikornbank" wins over "kasikorn".
-    words.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
-    let alternation: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-    RegexBuilder::new(&alternation.join("|"))
-        .case_insensitive(true)
-        .build()
-        .ok()
+    let mut sorted: Vec<(&String, &usize)> = keywords.iter().collect();
+    sorted.sort();
+    let matcher = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(sorted.iter().map(|(k, _)| k.as_str()))
+        .ok()?;
+    Some((matcher, sorted.iter().map(|(_, b)| **b).collect()))
 }
 
 /// Whether text[start..end] is not glued to ASCII letters or digits.

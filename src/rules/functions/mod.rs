@@ -20,7 +20,8 @@
 //!
 //! Every function returns null for a null input and for input it cannot
 //! read (a malformed URL, a number that is not E.164), so rules never fail
-//! on odd data. The brand and shortener functions read the reference tables
+//! on odd data. The text and domain functions remember their recent results:
+//! a hopping window shows each text to a rule many times. The brand and shortener functions read the reference tables
 //! `brands` and `shorteners`: the pipeline's own when it names tables of
 //! those names, otherwise the copies shipped in `sql/tables/`.
 
@@ -71,13 +72,25 @@ pub fn telecom_functions(country_code: u16, lexicon: &Lexicon) -> Vec<ScalarUDF>
         udf::text_to_text("imei_tac", numbers::imei_tac),
         udf::text_to_list("extract_urls", links::extract_urls),
         udf::text_to_text("url_domain", links::url_domain),
-        udf::text_to_text("link_domain", |t| links::link_domains(t).into_iter().next()),
+        udf::text_to_text(
+            "link_domain",
+            udf::memoized(|t| links::link_domains(t).into_iter().next()),
+        ),
         udf::text_to_bool("is_shortener", move |d| shortener.is_shortener(d)),
-        udf::text_to_text("lookalike_brand", l(Lexicon::lookalike_brand)),
-        udf::text_to_bool("is_confusable_domain", brands::is_confusable_domain),
+        udf::text_to_text(
+            "lookalike_brand",
+            udf::memoized(l(Lexicon::lookalike_brand)),
+        ),
+        udf::text_to_bool(
+            "is_confusable_domain",
+            udf::memoized(brands::is_confusable_domain),
+        ),
         udf::text_to_text("sms_brand", l(Lexicon::sms_brand)),
-        udf::text_to_text("brand_link", l(Lexicon::brand_link)),
-        udf::text_to_text("sms_template", |t| Some(template::sms_template(t))),
+        udf::text_to_text("brand_link", udf::memoized(l(Lexicon::brand_link))),
+        udf::text_to_text(
+            "sms_template",
+            udf::memoized(|t| Some(template::sms_template(t))),
+        ),
     ]
 }
 

@@ -3,7 +3,9 @@
 //! tested) as ordinary Rust and wrapped in one line.
 
 use std::hash::{Hash, Hasher};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use ahash::AHashMap;
 
 use arrow::array::{
     Array, ArrayRef, AsArray, BooleanArray, Int64Array, ListBuilder, StringArray, StringBuilder,
@@ -217,6 +219,29 @@ pub(super) fn text_text_to_int(
     )
 }
 
+/// Entries a memo keeps before it starts afresh.
+const MEMO_CAPACITY: usize = 1 << 16;
+
+/// `f` with its results remembered: for functions of domains, which repeat
+/// from message to message and window to window.
+pub(super) fn memoized<T: Clone + Send + 'static>(
+    f: impl Fn(&str) -> T + Send + Sync + 'static,
+) -> impl Fn(&str) -> T + Send + Sync + 'static {
+    let memo: Mutex<AHashMap<Box<str>, T>> = Mutex::default();
+    move |key| {
+        let mut memo = memo.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(hit) = memo.get(key) {
+            return hit.clone();
+        }
+        let value = f(key);
+        if memo.len() >= MEMO_CAPACITY {
+            memo.clear();
+        }
+        memo.insert(key.into(), value.clone());
+        value
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,6 +263,18 @@ mod tests {
         let out = out.as_string::<i32>();
         assert_eq!(out.value(0), "AB");
         assert!(out.is_null(1));
+    }
+
+    #[test]
+    fn memoized_functions_compute_each_key_once() {
+        let calls = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counted = Arc::clone(&calls);
+        let f = memoized(move |s: &str| {
+            counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            s.len()
+        });
+        assert_eq!((f("abc"), f("abc"), f("de")), (3, 3, 2));
+        assert_eq!(calls.load(std::sync::atomic::Ordering::Relaxed), 2);
     }
 
     #[test]

@@ -1,0 +1,57 @@
+-- name: smishing_links
+-- window: 1h every 5m
+-- score: 0.95
+-- action: block
+-- description: Smishing from SIM farms and fake base stations: one sender
+--   texts many different people links that lead somewhere the named sender
+--   would never send them. A text in a bank's or agency's name with any link
+--   (Thai banks and agencies send none by SMS), a link outside a courier's
+--   or shop's own domains, a domain imitating a brand (its name inside
+--   another domain, one or two letters off, mixed scripts), or, sent to many
+--   people, a link hidden behind a URL shortener. Banks' OTPs carry no link;
+--   couriers, utilities and shops link to their own domains; friends share
+--   the odd shortened link with a few people, not dozens.
+-- Only texts that can hold a link (a '/' or "www") are parsed; the brand
+-- checks run only on texts with a link.
+WITH links AS (
+    SELECT caller, callee, text, link_domain(text) AS domain
+    FROM sms
+    WHERE text IS NOT NULL
+      AND (text LIKE '%/%' OR text LIKE '%www.%' OR text LIKE '%WWW.%')
+),
+judged AS (
+    SELECT caller,
+           callee,
+           domain,
+           brand_link(text) AS brand_claim,
+           CASE WHEN brand_link(text) IS NOT NULL
+                  OR lookalike_brand(domain) IS NOT NULL
+                  OR is_confusable_domain(domain)
+                THEN 1 ELSE 0 END AS deceptive,
+           CASE WHEN is_shortener(domain) THEN 1 ELSE 0 END AS shortened
+    FROM links
+    WHERE domain IS NOT NULL
+),
+senders AS (
+    SELECT caller AS number,
+           count(*) AS texts_with_links,
+           count(DISTINCT callee) AS recipients,
+           sum(deceptive) AS deceptive_links,
+           sum(shortened) AS shortened_links,
+           max(brand_claim) AS brand,
+           max(domain) AS sample_domain
+    FROM judged
+    GROUP BY caller
+)
+SELECT number,
+       texts_with_links,
+       recipients,
+       deceptive_links,
+       shortened_links,
+       brand,
+       sample_domain
+FROM senders
+WHERE (deceptive_links >= 3 AND recipients >= 3)
+   OR (deceptive_links + shortened_links >= 10
+       AND recipients >= 10
+       AND deceptive_links + shortened_links >= 0.8 * texts_with_links)
