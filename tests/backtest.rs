@@ -1,7 +1,8 @@
 //! The rule library against the quality bar, on generated traffic of a
 //! fixed seed, through `scamstream backtest`'s own code path: block-list
 //! precision ≥ 0.99, recall ≥ 0.95 for every fraud class, no benign
-//! look-alike blocked, median time to detect within one rule window.
+//! look-alike blocked, median time to detect within one rule window. The
+//! shadow rule's false positives must not reach the block-list.
 
 use scamstream::backtest::{QualityBar, run_backtest};
 use scamstream::config::{default_pipeline_text, parse_pipeline};
@@ -37,6 +38,15 @@ async fn the_rule_library_clears_the_quality_bar_on_a_fixed_seed() {
         report.classes.len(),
         5,
         "every fraud class is present in the traffic:\n{report}"
+    );
+    let shadow = report
+        .rules
+        .iter()
+        .find(|r| r.shadow)
+        .expect("the library has a rule in shadow mode");
+    assert!(
+        shadow.false_positives > 0,
+        "the shadow rule flags numbers that are not fraud:\n{report}"
     );
     let shortfalls = QualityBar::default().shortfalls(&report);
     assert!(

@@ -37,6 +37,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../sql/spoofed_callerid.sql"),
     ),
     (
+        "sql/spoofed_landline.sql",
+        include_str!("../../sql/spoofed_landline.sql"),
+    ),
+    (
         "sql/wangiri_burst.sql",
         include_str!("../../sql/wangiri_burst.sql"),
     ),

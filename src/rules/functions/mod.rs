@@ -4,6 +4,7 @@
 //! | function | returns | example |
 //! |---|---|---|
 //! | `number_country(number)` | text | `number_country('+85512345678')` → `'855'` |
+//! | `number_type(number)` | text | `number_type('+6621234567')` → `'fixed_line'` (also `mobile`, `toll_free`, `premium_rate`, `voip`, …, `unknown`) |
 //! | `is_national(number)` | boolean | `is_national('+66812345678')` → true when the pipeline's country code is 66 |
 //! | `number_prefix(number, n)` | text | `number_prefix('+66812345678', 6)` → `'+668123'` (the number range) |
 //! | `number_distance(a, b)` | bigint | `number_distance('+66812345678', '+66812345690')` → 12 (sequential dialling) |
@@ -64,6 +65,7 @@ pub fn telecom_functions(country_code: u16, lexicon: &Lexicon) -> Vec<ScalarUDF>
     let shortener = Arc::clone(&lexicon);
     vec![
         udf::text_to_text("number_country", numbers::country_code),
+        udf::text_to_text("number_type", udf::memoized(numbers::number_type)),
         udf::text_to_bool("is_national", move |n| {
             numbers::is_national(n, country_code)
         }),

@@ -3,6 +3,7 @@
 //! allocation code of an IMEI (which device model, and so which gateway
 //! hardware, a SIM sits in).
 
+use phonenumber::Type;
 use phonenumber::metadata::DATABASE;
 
 /// The digits of an E.164 number (`+66812345678` → `66812345678`), if it is one.
@@ -21,6 +22,34 @@ pub(crate) fn country_code(number: &str) -> Option<String> {
         let code: u16 = digits.get(..len)?.parse().ok()?;
         DATABASE.by_code(&code).map(|_| code.to_string())
     })
+}
+
+/// What kind of line an E.164 number is, from libphonenumber's number plan
+/// (`+6621234567` → `fixed_line`, `+66812345678` → `mobile`); `unknown`
+/// when the plan does not say, `None` when it is not E.164.
+pub(crate) fn number_type(number: &str) -> Option<String> {
+    e164_digits(number)?;
+    let parsed = phonenumber::parse(None, number).ok()?;
+    let kind = match parsed.number_type(&DATABASE) {
+        Type::FixedLine => "fixed_line",
+        Type::Mobile => "mobile",
+        Type::FixedLineOrMobile => "fixed_line_or_mobile",
+        Type::TollFree => "toll_free",
+        Type::PremiumRate => "premium_rate",
+        Type::SharedCost => "shared_cost",
+        Type::PersonalNumber => "personal",
+        Type::Voip => "voip",
+        Type::Pager => "pager",
+        Type::Uan => "uan",
+        Type::Emergency => "emergency",
+        Type::Voicemail => "voicemail",
+        Type::ShortCode => "short_code",
+        Type::StandardRate => "standard_rate",
+        Type::Carrier => "carrier",
+        Type::NoInternational => "no_international",
+        Type::Unknown => "unknown",
+    };
+    Some(kind.to_owned())
 }
 
 /// Whether `number` belongs to the home country `home` (a calling code such as 66).
@@ -85,6 +114,20 @@ mod tests {
         ] {
             assert_eq!(country_code(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn line_types_from_the_number_plan() {
+        assert_eq!(
+            number_type("+6621234567").as_deref(),
+            Some("fixed_line"),
+            "Bangkok landline"
+        );
+        assert_eq!(number_type("+66812345678").as_deref(), Some("mobile"));
+        assert_eq!(number_type("+8613812345678").as_deref(), Some("mobile"));
+        assert_eq!(number_type("+66999").as_deref(), Some("unknown"));
+        assert_eq!(number_type("021234567"), None, "not E.164");
+        assert_eq!(number_type("+66 2 123 4567"), None);
     }
 
     #[test]
