@@ -44,6 +44,15 @@
 //!   window the stored plan is only reset and re-executed. The rules of a
 //!   window run as concurrent tasks, one core each, while dedicated threads
 //!   decode the next chunks ([`pipeline`]).
+//! - **SQL that speaks telecom.** Rules call scalar UDFs for numbers
+//!   (country, line type, range, distance), devices (IMEI TAC) and SMS
+//!   content (links, domains, shorteners, brand look-alikes, brand-plus-link,
+//!   templates) ([`rules::functions`]); their knowledge lives in CSV tables
+//!   shipped next to the rules, which operators extend without a rebuild.
+//! - **Judge a rule before it acts.** `scamstream backtest` replays labelled
+//!   history through the whole pipeline and scores every rule ([`backtest`]);
+//!   a rule in shadow mode is evaluated and counted but never blocks, and
+//!   every block-list entry names the version of each rule behind it.
 //! - **Decisions are state.** Hits of all rules are combined per number with a
 //!   noisy-OR ([`decisions`]); blocks live for a TTL in event time, renewals
 //!   are re-published only when they change something material, and expiry
