@@ -3,12 +3,14 @@
 -- score: 0.9
 -- action: block
 -- description: SIM boxes turn bypassed international calls into local ones
---   through racks of SIMs: each SIM only ever makes calls (no SMS, nothing
---   incoming), to a different number each time, from one or two cells, and
---   the SIMs betray the rack: one IMEI carries several IMSIs, or several
---   such outbound-only SIMs sit on the same cell. IoT SIMs are static too but
---   send data reports to one number; ordinary phones have one SIM per IMEI
---   and receive calls and texts.
+--   through racks of SIMs: each SIM makes calls and next to nothing else
+--   (SMS or incoming calls at most a tenth of its calls, so the odd
+--   call-back from a puzzled callee does not hide it), to a different number
+--   each time, from one or two cells; and the SIMs betray the rack: one
+--   IMEI carries several IMSIs, or several such outbound-only SIMs sit on
+--   the same cell. IoT SIMs are static too but send data reports to one
+--   number; ordinary phones have one SIM per IMEI and receive calls and
+--   texts.
 -- The cheap aggregate over every call picks the candidates first; the costly
 -- checks run only for them. The small side of each join comes first:
 -- DataFusion builds its hash table from the left input.
@@ -35,9 +37,9 @@ outbound_only AS (
     FROM callers k
     JOIN calls c ON c.caller = k.number
     LEFT JOIN other_activity a ON c.caller = a.number
-    WHERE a.events IS NULL
     GROUP BY c.caller
-    HAVING count(DISTINCT c.cell_id) <= 2
+    HAVING coalesce(max(a.events), 0) <= 0.1 * count(*)
+       AND count(DISTINCT c.cell_id) <= 2
        AND count(DISTINCT c.callee) >= 0.9 * count(*)
 ),
 candidate_imeis AS (

@@ -3,7 +3,8 @@
 -- score: 0.9
 -- action: block
 -- description: Call centres abroad forge local caller IDs so that victims
---   pick up: a Thai number (+66) arriving on an international trunk, with no
+--   pick up: a national number (+66 in Thailand, +86 in China: the
+--   pipeline's country code) arriving on an international trunk, with no
 --   home IMSI behind it, calling many different subscribers. Thai roamers
 --   also reach home over international routes, but they carry their home
 --   IMSI and call a handful of their own contacts.
@@ -13,7 +14,7 @@ SELECT caller AS number,
        round(avg(CASE WHEN answered THEN 1.0 ELSE 0.0 END), 3) AS answer_rate
 FROM calls
 WHERE route = 'international'
-  AND caller LIKE '+66%'
+  AND is_national(caller)
   AND imsi IS NULL
 GROUP BY caller
 HAVING count(*) >= 5

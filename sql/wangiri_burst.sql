@@ -15,7 +15,7 @@ WITH foreign_calls AS (
            regexp_replace(caller, '[0-9]{2}$', '') AS number_range,
            CASE WHEN NOT answered AND duration_s <= 3 THEN 1 ELSE 0 END AS one_ring
     FROM calls
-    WHERE caller NOT LIKE '+66%'
+    WHERE NOT is_national(caller)
 ),
 per_number AS (
     SELECT caller AS number,
