@@ -15,6 +15,7 @@ use datafusion::prelude::SessionContext;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use scamstream::record::{Decoder, NumberNormalizer, record_schema};
+use scamstream::rules::functions::{builtin_lexicon, register_functions};
 use scamstream::rules::{
     Rule, RuleEngine, RuleEnv, RuleHit, RuleSource, hits_from_batches, load_rules, parse_rule,
 };
@@ -144,6 +145,7 @@ async fn one_shot(lines: &[String], rules: &[Rule]) -> BTreeSet<HitKey> {
             .collect();
         for (start, end) in windows {
             let ctx = SessionContext::new();
+            register_functions(&ctx, 66, builtin_lexicon());
             let table = MemTable::try_new(record_schema(), vec![vec![all.clone()]]).unwrap();
             ctx.register_table("all_rows", Arc::new(table)).unwrap();
             let ts = |ms: i64| format!("arrow_cast({ms}, 'Timestamp(Millisecond, Some(\"UTC\"))')");
