@@ -63,12 +63,11 @@ pub fn telecom_functions(country_code: u16, lexicon: &Lexicon) -> Vec<ScalarUDF>
         move |s: &str| f(&lexicon, s).map(str::to_owned)
     };
     let shortener = Arc::clone(&lexicon);
+    let home = country_code.to_string();
     vec![
         udf::text_to_text("number_country", numbers::country_code),
         udf::text_to_text("number_type", udf::memoized(numbers::number_type)),
-        udf::text_to_bool("is_national", move |n| {
-            numbers::is_national(n, country_code)
-        }),
+        udf::text_to_bool("is_national", move |n| numbers::is_national(n, &home)),
         udf::text_int_to_text("number_prefix", numbers::number_prefix),
         udf::text_text_to_int("number_distance", numbers::number_distance),
         udf::text_to_text("imei_tac", numbers::imei_tac),

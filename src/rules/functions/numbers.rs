@@ -52,9 +52,12 @@ pub(crate) fn number_type(number: &str) -> Option<String> {
     Some(kind.to_owned())
 }
 
-/// Whether `number` belongs to the home country `home` (a calling code such as 66).
-pub(crate) fn is_national(number: &str, home: u16) -> bool {
-    country_code(number).is_some_and(|code| code == home.to_string())
+/// Whether `number` belongs to the home country `home` (a calling code such
+/// as 66). Calling codes form a prefix code (no code begins another), so a
+/// prefix test is exact; it runs on every call of a window, so it allocates
+/// nothing.
+pub(crate) fn is_national(number: &str, home: &str) -> bool {
+    e164_digits(number).is_some_and(|digits| digits.starts_with(home))
 }
 
 /// The range of a number: `+` and its first `digits` digits
@@ -132,10 +135,15 @@ mod tests {
 
     #[test]
     fn national_means_the_home_calling_code() {
-        assert!(is_national("+66812345678", 66));
-        assert!(!is_national("+85512345678", 66));
-        assert!(!is_national("not a number", 66));
-        assert!(is_national("+8613812345678", 86));
+        assert!(is_national("+66812345678", "66"));
+        assert!(!is_national("+85512345678", "66"));
+        assert!(!is_national("+6", "66"));
+        assert!(!is_national("not a number", "66"));
+        assert!(is_national("+8613812345678", "86"));
+        assert!(
+            !is_national("+85212345678", "86"),
+            "Hong Kong is not China's 86"
+        );
     }
 
     #[test]
