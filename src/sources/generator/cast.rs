@@ -13,7 +13,7 @@ use super::benign::{BankCentre, Desk, Dispatcher, Driver, Regular, Roamer};
 use super::clock::{MS_PER_HOUR, MS_PER_MIN};
 use super::cx::{Active, Behaviour, Due, Recent};
 use super::dist::{Rand, between, chance, index, lognormal, uniform};
-use super::fraud::{CallCentre, ScamSim, Simbox, SimboxSim, Spoofer};
+use super::fraud::{CallCentre, Evasion, ScamSim, Simbox, SimboxSim, Spoofer};
 use super::labels::{FraudClass, FraudLabel, LookalikeKind, LookalikeLabel};
 use super::notices::{IotFleet, IotSim, Notifier, OtpSender};
 use super::numbers::{
@@ -402,12 +402,20 @@ fn simboxes(cast: &mut Cast, pop: &mut Population, rng: &mut Rand, run: &Run) {
                     due: run.soon(rng, active),
                 });
             }
+            // Some racks simulate human behaviour to hide.
+            let evasion = chance(rng, 0.4).then(|| Evasion {
+                sibling_calls: uniform(rng, 0.02, 0.08),
+                sms_per_hour: uniform(rng, 0.1, 0.6),
+                cap_per_hour: uniform(rng, 8.0, 15.0),
+                second_cell: second.unwrap_or_else(|| pop.near_cell(rng, cell, 1)),
+            });
             cast.actors.push(Box::new(Simbox {
                 active,
                 sims,
                 imeis,
                 answer_p: uniform(rng, 0.5, 0.65),
                 recent: Recent::new(200),
+                evasion,
             }));
         }
     }

@@ -14,6 +14,7 @@ use super::dist::{between, chance, index, talk_s};
 use super::numbers::{Number, Style};
 use super::population::Population;
 use super::sink::{Origin, Route};
+use super::texts;
 
 /// One SIM of a scam call centre.
 pub(super) struct ScamSim {
@@ -239,38 +240,93 @@ pub(super) struct Simbox {
     pub(super) answer_p: f64,
     /// Recent callees: families abroad call the same people again.
     pub(super) recent: Recent<Number>,
+    /// How the rack hides from fraud detection, if it does.
+    pub(super) evasion: Option<Evasion>,
+}
+
+/// What an evasive SIM box does to look like ordinary subscribers
+/// ("human behaviour simulation" in the gateway vendors' terms).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Evasion {
+    /// Share of calls placed to another SIM of the rack, so every SIM
+    /// also receives calls.
+    pub(super) sibling_calls: f64,
+    /// SMS each SIM sends per hour to random subscribers.
+    pub(super) sms_per_hour: f64,
+    /// Calls per hour a SIM never exceeds.
+    pub(super) cap_per_hour: f64,
+    /// The rack's other cell: each SIM alternates between its own cell and
+    /// this one, as if it moved.
+    pub(super) second_cell: u32,
 }
 
 impl Simbox {
-    fn dial(&mut self, cx: &mut Cx<'_>, k: usize, ts: i64) {
-        let imei = if chance(cx.rng, 0.05) {
-            self.imeis[index(cx.rng, self.imeis.len())]
-        } else {
-            self.imeis[k % self.imeis.len()]
-        };
+    fn callee(&mut self, cx: &mut Cx<'_>, k: usize) -> Number {
+        if let Some(evasion) = self.evasion
+            && self.sims.len() > 1
+            && chance(cx.rng, evasion.sibling_calls)
+        {
+            let other = (k + 1 + index(cx.rng, self.sims.len() - 1)) % self.sims.len();
+            return self.sims[other].number;
+        }
         let pop = &cx.pop;
-        let callee = self.recent.again_or(cx.rng, 0.15, |rng| {
+        self.recent.again_or(cx.rng, 0.15, |rng| {
             if chance(rng, 0.8) {
                 let j = pop.random_sub(rng);
                 pop.sub(j).number
             } else {
                 pop.random_offnet(rng)
             }
-        });
+        })
+    }
+
+    /// Where SIM `k` is: its cell, or for an evasive rack now and then the
+    /// second cell.
+    fn origin(&self, cx: &mut Cx<'_>, k: usize, imei: u64) -> Origin {
+        let sim = &self.sims[k];
+        let cell = match self.evasion {
+            Some(e) if chance(cx.rng, 0.3) => e.second_cell,
+            _ => sim.cell,
+        };
+        Origin {
+            imsi: sim.imsi,
+            imei,
+            cell: Some(cell),
+        }
+    }
+
+    /// An evasive SIM's cover traffic: a short text to a random subscriber.
+    fn cover_sms(&mut self, cx: &mut Cx<'_>, k: usize, ts: i64) {
+        let imei = self.imeis[k % self.imeis.len()];
+        let origin = self.origin(cx, k, imei);
+        let j = cx.pop.random_sub(cx.rng);
+        let callee = cx.pop.sub(j).number;
+        texts::casual(cx.rng, cx.text);
+        let me = Caller::Device {
+            number: self.sims[k].number,
+            origin,
+        };
+        cx.sms(me, ts, callee, true);
+    }
+
+    fn dial(&mut self, cx: &mut Cx<'_>, k: usize, ts: i64) {
+        let imei = if chance(cx.rng, 0.05) {
+            self.imeis[index(cx.rng, self.imeis.len())]
+        } else {
+            self.imeis[k % self.imeis.len()]
+        };
+        let callee = self.callee(cx, k);
         let duration = if chance(cx.rng, self.answer_p) {
             talk_s(cx.rng, 75.0, 0.9, 3600.0)
         } else {
             0
         };
+        let origin = self.origin(cx, k, imei);
         let sim = &mut self.sims[k];
         sim.due.met();
         let me = Caller::Device {
             number: sim.number,
-            origin: Origin {
-                imsi: sim.imsi,
-                imei,
-                cell: Some(sim.cell),
-            },
+            origin,
         };
         cx.call(me, ts, callee, duration);
     }
@@ -283,13 +339,24 @@ impl Behaviour for Simbox {
         };
         let level = diurnal(Profile::Transit, (a + b) / 2);
         for k in 0..self.sims.len() {
-            let n = cx.count(a, b, self.sims[k].rate * level);
+            let rate = match self.evasion {
+                Some(e) => (self.sims[k].rate * level).min(e.cap_per_hour),
+                None => self.sims[k].rate * level,
+            };
+            let n = cx.count(a, b, rate);
             for i in 0..n {
                 let ts = cx.paced(a, b, i, n);
                 self.dial(cx, k, ts);
             }
             if let Some(ts) = self.sims[k].due.forced(a, b) {
                 self.dial(cx, k, ts);
+            }
+            if let Some(e) = self.evasion {
+                let texts = cx.count(a, b, e.sms_per_hour);
+                for i in 0..texts {
+                    let ts = cx.paced(a, b, i, texts);
+                    self.cover_sms(cx, k, ts);
+                }
             }
         }
     }

@@ -407,6 +407,8 @@ struct Shape {
     cells: HashSet<String>,
     imsi: usize,
     international: usize,
+    /// Records that carry a route at all (mediation drops it now and then).
+    routed: usize,
     links: usize,
 }
 
@@ -428,6 +430,7 @@ fn shapes(rows: &[Row]) -> HashMap<String, Shape> {
         s.cells.extend(row.cell.clone());
         s.imsi += usize::from(row.imsi.is_some());
         s.international += usize::from(row.route.as_deref() == Some("international"));
+        s.routed += usize::from(row.route.is_some());
         if !row.sms {
             shapes.entry(e164(&row.callee)).or_default().incoming += 1;
         }
@@ -473,9 +476,10 @@ fn populations_have_their_shapes() {
 
     let cc = rate(&mut of_class(FraudClass::Callcenter));
     assert!(cc < 0.4, "call centre answer rate {cc}");
+    // SIM boxes only call; evasive racks add a little cover traffic (calls
+    // between their own SIMs, a few texts) but stay on at most two cells.
     for s in of_class(FraudClass::Simbox) {
-        assert_eq!(s.sms, 0);
-        assert_eq!(s.incoming, 0);
+        assert!(s.sms + s.incoming <= s.calls / 4 + 3, "{s:?}");
         assert!(s.cells.len() <= 2, "{s:?}");
     }
     for s in of_class(FraudClass::Wangiri) {
@@ -499,6 +503,6 @@ fn populations_have_their_shapes() {
         );
     }
     for s in of_kind(LookalikeKind::RoamerCallingHome) {
-        assert!(s.international > 0 && s.imsi > 0, "{s:?}");
+        assert!(s.international == s.routed && s.imsi > 0, "{s:?}");
     }
 }
