@@ -4,9 +4,10 @@
 -- action: block
 -- description: SIM boxes turn bypassed international calls into local ones
 --   through racks of SIMs: each SIM makes calls and next to nothing else
---   (SMS or incoming calls at most a tenth of its calls, so the odd
---   call-back from a puzzled callee does not hide it), to a different number
---   each time, from one or two cells; and the SIMs betray the rack: one
+--   (SMS or incoming calls at most a fifth of its calls, so neither the
+--   odd call-back from a puzzled callee nor an evasive rack's cover traffic
+--   of calls between its own SIMs and a few texts hides it), to a
+--   different number each time, from one or two cells; and the SIMs betray the rack: one
 --   IMEI carries several IMSIs, or several such outbound-only SIMs sit on
 --   the same cell. IoT SIMs are static too but send data reports to one
 --   number; ordinary phones have one SIM per IMEI and receive calls and
@@ -38,7 +39,7 @@ outbound_only AS (
     JOIN calls c ON c.caller = k.number
     LEFT JOIN other_activity a ON c.caller = a.number
     GROUP BY c.caller
-    HAVING coalesce(max(a.events), 0) <= 0.1 * count(*)
+    HAVING coalesce(max(a.events), 0) <= 0.2 * count(*)
        AND count(DISTINCT c.cell_id) <= 2
        AND count(DISTINCT c.callee) >= 0.9 * count(*)
 ),
