@@ -219,8 +219,10 @@ pub(super) fn text_text_to_int(
     )
 }
 
-/// Entries a memo keeps before it starts afresh.
-const MEMO_CAPACITY: usize = 1 << 16;
+/// Entries a memo keeps before it starts afresh: enough for the linked
+/// texts of more than an hour of a mid-sized network, small enough that the
+/// memos stay a few megabytes.
+const MEMO_CAPACITY: usize = 1 << 14;
 
 /// `f` with its results remembered: for functions of domains, which repeat
 /// from message to message and window to window.
