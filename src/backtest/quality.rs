@@ -4,18 +4,11 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
-use serde_json::Value;
-
 use crate::sources::generator::Labels;
 
 /// Every number that received a `block` entry, from block-list lines.
 pub fn blocked_numbers(lines: &[String]) -> HashSet<String> {
-    lines
-        .iter()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-        .filter(|v| v["action"] == "block")
-        .filter_map(|v| v["number"].as_str().map(str::to_owned))
-        .collect()
+    super::runner::first_blocks(lines).into_keys().collect()
 }
 
 /// How a block-list compares with the labels.
