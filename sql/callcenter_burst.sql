@@ -7,7 +7,12 @@
 --   unanswered, from one or two cells, and nobody calls or texts it back.
 --   Bank and dispatch desks also dial many numbers, but they are answered
 --   more often than not and their customers call them too; delivery drivers
---   move across many cells.
+--   move across many cells. Few attempts prove little: an ordinary caller
+--   who happens to reach 4 of 10 people in an hour looks like a call centre
+--   by rate alone, so the rule also needs 95 % confidence (the upper Wilson
+--   bound) that fewer than 6 calls in 10 would be answered in the long run.
+--   A quieter SIM (5 to 9 calls) counts when it sits in a room of them: at
+--   least three such dialling SIMs on one cell, as agents of one centre.
 -- The cheap aggregate over every call picks the candidates first; the costly
 -- distinct counts run only for them. The small side of each join comes first:
 -- DataFusion builds its hash table from the left input.
@@ -15,16 +20,20 @@ WITH candidates AS (
     SELECT caller AS number,
            count(*) AS attempts,
            avg(CASE WHEN answered THEN 1.0 ELSE 0.0 END) AS answer_rate,
+           rate_upper_bound(sum(CASE WHEN answered THEN 1 ELSE 0 END), count(*))
+               AS answer_rate_upper,
            coalesce(avg(CASE WHEN answered THEN duration_s END), 0) AS avg_talk_s
     FROM calls
     GROUP BY caller
-    HAVING count(*) >= 10
+    HAVING count(*) >= 5
        AND avg(CASE WHEN answered THEN 1.0 ELSE 0.0 END) <= 0.4
+       AND rate_upper_bound(sum(CASE WHEN answered THEN 1 ELSE 0 END), count(*)) <= 0.6
 ),
 spread AS (
     SELECT c.caller AS number,
            count(DISTINCT c.callee) AS distinct_callees,
-           count(DISTINCT c.cell_id) AS cells
+           count(DISTINCT c.cell_id) AS cells,
+           max(c.cell_id) AS cell
     FROM candidates k
     JOIN calls c ON c.caller = k.number
     GROUP BY c.caller
@@ -34,18 +43,41 @@ inbound AS (
     FROM candidates k
     JOIN records r ON r.callee = k.number
     GROUP BY r.callee
+),
+dialers AS (
+    SELECT k.number,
+           k.attempts,
+           s.distinct_callees,
+           k.answer_rate,
+           k.answer_rate_upper,
+           k.avg_talk_s,
+           s.cells,
+           s.cell,
+           coalesce(i.received, 0) AS received
+    FROM candidates k
+    JOIN spread s ON k.number = s.number
+    LEFT JOIN inbound i ON k.number = i.number
+    WHERE s.distinct_callees >= 0.9 * k.attempts
+      AND s.cells <= 2
+      AND coalesce(i.received, 0) <= 0.05 * k.attempts
+),
+rooms AS (
+    SELECT cell, count(*) AS dialers_on_cell
+    FROM dialers
+    WHERE cell IS NOT NULL
+    GROUP BY cell
 )
-SELECT k.number,
-       k.attempts,
-       s.distinct_callees,
-       round(k.answer_rate, 3) AS answer_rate,
-       round(k.avg_talk_s, 1) AS avg_talk_s,
-       s.cells,
-       coalesce(i.received, 0) AS received,
-       CASE WHEN k.attempts >= 20 THEN 0.95 ELSE 0.85 END AS score
-FROM candidates k
-JOIN spread s ON k.number = s.number
-LEFT JOIN inbound i ON k.number = i.number
-WHERE s.distinct_callees >= 0.9 * k.attempts
-  AND s.cells <= 2
-  AND coalesce(i.received, 0) <= 0.05 * k.attempts
+SELECT d.number,
+       d.attempts,
+       d.distinct_callees,
+       round(d.answer_rate, 3) AS answer_rate,
+       round(d.answer_rate_upper, 3) AS answer_rate_upper,
+       round(d.avg_talk_s, 1) AS avg_talk_s,
+       d.cells,
+       d.received,
+       coalesce(r.dialers_on_cell, 0) AS dialers_on_cell,
+       CASE WHEN d.attempts >= 20 THEN 0.95 ELSE 0.85 END AS score
+FROM dialers d
+LEFT JOIN rooms r ON d.cell = r.cell
+WHERE d.attempts >= 10
+   OR r.dialers_on_cell >= 3

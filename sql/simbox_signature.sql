@@ -8,10 +8,12 @@
 --   odd call-back from a puzzled callee nor an evasive rack's cover traffic
 --   of calls between its own SIMs and a few texts hides it), to a
 --   different number each time, from one or two cells; and the SIMs betray the rack: one
---   IMEI carries several IMSIs, or several such outbound-only SIMs sit on
---   the same cell. IoT SIMs are static too but send data reports to one
---   number; ordinary phones have one SIM per IMEI and receive calls and
---   texts.
+--   IMEI carries several IMSIs, or several such outbound-only SIMs in the
+--   same device model (the IMEI's TAC: racks are built from identical
+--   modems) sit on the same cell. IoT SIMs are static too but send data
+--   reports to one number; ordinary phones have one SIM per IMEI and
+--   receive calls and texts, and a heavy caller who happens to share a
+--   cell with a rack or a call centre uses a phone of another model.
 -- The cheap aggregate over every call picks the candidates first; the costly
 -- checks run only for them. The small side of each join comes first:
 -- DataFusion builds its hash table from the left input.
@@ -34,7 +36,8 @@ outbound_only AS (
            count(*) AS calls_made,
            count(DISTINCT c.callee) AS distinct_callees,
            count(DISTINCT c.cell_id) AS cells,
-           max(c.cell_id) AS cell
+           max(c.cell_id) AS cell,
+           max(imei_tac(c.imei)) AS tac
     FROM callers k
     JOIN calls c ON c.caller = k.number
     LEFT JOIN other_activity a ON c.caller = a.number
@@ -62,19 +65,20 @@ imei_sharing AS (
     GROUP BY ci.number
 ),
 cell_cluster AS (
-    SELECT cell, count(*) AS outbound_only_sims_on_cell
+    SELECT cell, tac, count(*) AS same_model_sims_on_cell
     FROM outbound_only
-    GROUP BY cell
+    WHERE tac IS NOT NULL
+    GROUP BY cell, tac
 )
 SELECT o.number,
        o.calls_made,
        o.distinct_callees,
        o.cells,
        coalesce(i.sims_on_imei, 1) AS sims_on_imei,
-       c.outbound_only_sims_on_cell
+       c.same_model_sims_on_cell
 FROM outbound_only o
 LEFT JOIN imei_sharing i ON o.number = i.number
-LEFT JOIN cell_cluster c ON o.cell = c.cell
+LEFT JOIN cell_cluster c ON o.cell = c.cell AND o.tac = c.tac
 WHERE coalesce(i.sims_on_imei, 1) >= 3
    OR (coalesce(i.sims_on_imei, 1) >= 2 AND o.calls_made >= 8)
-   OR (c.outbound_only_sims_on_cell >= 3 AND o.calls_made >= 8)
+   OR (c.same_model_sims_on_cell >= 3 AND o.calls_made >= 8)

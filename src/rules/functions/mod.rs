@@ -8,6 +8,7 @@
 //! | `is_national(number)` | boolean | `is_national('+66812345678')` → true when the pipeline's country code is 66 |
 //! | `number_prefix(number, n)` | text | `number_prefix('+66812345678', 6)` → `'+668123'` (the number range) |
 //! | `number_distance(a, b)` | bigint | `number_distance('+66812345678', '+66812345690')` → 12 (sequential dialling) |
+//! | `rate_upper_bound(k, n)` | double | `rate_upper_bound(3, 10)` → 0.558: the true rate behind 3 successes in 10 trials is below it with 95 % confidence (Wilson score) |
 //! | `imei_tac(imei)` | text | `imei_tac('356938035643809')` → `'35693803'` (device model) |
 //! | `extract_urls(text)` | list of text | `extract_urls('Pay at bit.ly/3xY now')` → `['bit.ly/3xY']` |
 //! | `url_domain(url)` | text | `url_domain('https://WWW.Kbank-Secure.com/x')` → `'kbank-secure.com'` |
@@ -29,6 +30,7 @@
 mod brands;
 mod links;
 mod numbers;
+mod stats;
 mod template;
 mod udf;
 
@@ -70,6 +72,7 @@ pub fn telecom_functions(country_code: u16, lexicon: &Lexicon) -> Vec<ScalarUDF>
         udf::text_to_bool("is_national", move |n| numbers::is_national(n, &home)),
         udf::text_int_to_text("number_prefix", numbers::number_prefix),
         udf::text_text_to_int("number_distance", numbers::number_distance),
+        udf::int_int_to_float("rate_upper_bound", stats::rate_upper_bound),
         udf::text_to_text("imei_tac", numbers::imei_tac),
         udf::text_to_list("extract_urls", links::extract_urls),
         udf::text_to_text("url_domain", links::url_domain),

@@ -94,3 +94,20 @@ async fn a_wrong_argument_type_is_a_planning_error() {
         "{error}"
     );
 }
+
+#[tokio::test]
+async fn rate_bounds_come_from_aggregates() {
+    let batches = query(
+        "SELECT caller, rate_upper_bound(sum(CASE WHEN answered THEN 1 ELSE 0 END), count(*)) AS hi \
+         FROM (VALUES ('a', true), ('a', false), ('a', false), ('a', false), ('b', NULL)) \
+              AS t(caller, answered) \
+         GROUP BY caller ORDER BY caller",
+    )
+    .await;
+    let hi = batches[0]
+        .column(1)
+        .as_primitive::<arrow::datatypes::Float64Type>();
+    // 1 of 4 from the Wilson formula; 0 of 1 is z²/(1+z²).
+    assert!((hi.value(0) - 0.643_8).abs() < 1e-4, "{}", hi.value(0));
+    assert!((hi.value(1) - 0.730_1).abs() < 1e-4, "{}", hi.value(1));
+}

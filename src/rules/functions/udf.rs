@@ -8,7 +8,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use ahash::AHashMap;
 
 use arrow::array::{
-    Array, ArrayRef, AsArray, BooleanArray, Int64Array, ListBuilder, StringArray, StringBuilder,
+    Array, ArrayRef, AsArray, BooleanArray, Float64Array, Int64Array, ListBuilder, StringArray,
+    StringBuilder,
 };
 use arrow::compute::cast;
 use arrow::datatypes::{DataType, Field, Int64Type};
@@ -215,6 +216,25 @@ pub(super) fn text_text_to_int(
         name,
         vec![DataType::Utf8, DataType::Utf8],
         DataType::Int64,
+        body,
+    )
+}
+
+/// `name(integer, integer) -> double`; null if either is null.
+pub(super) fn int_int_to_float(
+    name: &'static str,
+    f: impl Fn(i64, i64) -> Option<f64> + Send + Sync + 'static,
+) -> ScalarUDF {
+    let body: Body = Arc::new(move |args| {
+        let a = args[0].as_primitive::<Int64Type>();
+        let b = args[1].as_primitive::<Int64Type>();
+        let out: Float64Array = a.iter().zip(b.iter()).map(|(x, y)| f(x?, y?)).collect();
+        Ok(Arc::new(out) as ArrayRef)
+    });
+    udf(
+        name,
+        vec![DataType::Int64, DataType::Int64],
+        DataType::Float64,
         body,
     )
 }
