@@ -19,10 +19,11 @@ use super::notices::{IotFleet, IotSim, Notifier, OtpSender};
 use super::numbers::{
     Country, MODULE_TACS, Number, SERVICE_DESKS, WANGIRI, imei, module_imei, phone_imei,
 };
+use super::phish::{Campaign, SCAM_BRANDS};
 use super::population::Population;
 use super::sink::{Origin, Route};
 use super::smishing::{FarmSim, SmsFarm};
-use super::texts::{Campaign, NOTICES, OTP_BRANDS, SCAM_BRANDS};
+use super::texts::{NOTICES, OTP_BRANDS};
 use super::wangiri::Wangiri;
 use rand::Rng;
 
@@ -302,28 +303,52 @@ fn callcentres(cast: &mut Cast, pop: &mut Population, rng: &mut Rand, run: &Run)
             let mut phone = phone_imei(rng);
             let mut sims = Vec::with_capacity(n);
             for k in 0..n {
-                let fresh = chance(rng, 0.85);
-                let number = pop.plan.onnet(rng, fresh);
-                cast.fraud(number, FraudClass::Callcenter);
                 if !shared_phones || k % 2 == 0 {
                     phone = phone_imei(rng);
                 }
-                let sweep = chance(rng, 0.35).then(|| pop.plan.block_start(rng));
-                sims.push(ScamSim {
-                    number,
-                    imsi: pop.plan.imsi(rng, true),
-                    imei: phone,
-                    cell: if chance(rng, 0.85) { cell } else { other_cell },
-                    rate: lognormal(rng, 40.0, 0.45).clamp(12.0, 100.0),
-                    answer_p: uniform(rng, 0.10, 0.30),
-                    sweep,
-                    working: chance(rng, 0.8),
-                    due: run.soon(rng, active),
-                });
+                let rate = lognormal(rng, 40.0, 0.45).clamp(12.0, 100.0);
+                let answer_p = uniform(rng, 0.10, 0.30);
+                let seat = if chance(rng, 0.85) { cell } else { other_cell };
+                // One seat's SIMs in turn, each in the same phone.
+                for life in sim_lives(rng, run, active, rate) {
+                    let fresh = chance(rng, 0.85);
+                    let number = pop.plan.onnet(rng, fresh);
+                    cast.fraud(number, FraudClass::Callcenter);
+                    sims.push(ScamSim {
+                        active: life,
+                        number,
+                        imsi: pop.plan.imsi(rng, true),
+                        imei: phone,
+                        cell: seat,
+                        rate,
+                        answer_p,
+                        sweep: chance(rng, 0.35).then(|| pop.plan.block_start(rng)),
+                        working: chance(rng, 0.8),
+                        due: run.soon(rng, life),
+                    });
+                }
             }
             cast.actors.push(Box::new(CallCentre { active, sims }));
         }
     }
+}
+
+/// The successive lives of the SIMs of one call-centre seat: each is thrown
+/// away after 150 to 400 calls at `rate` per working hour (agents work
+/// about four fifths of the time), and the last ends with the centre.
+/// Only lives that start before the run ends are returned: their numbers
+/// are labelled and must show up.
+fn sim_lives(rng: &mut Rand, run: &Run, centre: Active, rate: f64) -> Vec<Active> {
+    let mut lives = Vec::new();
+    let mut from_ms = centre.from_ms;
+    while from_ms < centre.to_ms.min(run.end_ms) {
+        let calls = uniform(rng, 150.0, 400.0);
+        let life_ms = (calls / (rate * 0.8) * MS_PER_HOUR as f64) as i64;
+        let to_ms = (from_ms + life_ms.max(MS_PER_MIN)).min(centre.to_ms);
+        lives.push(Active { from_ms, to_ms });
+        from_ms = to_ms;
+    }
+    lives
 }
 
 fn spoofers(cast: &mut Cast, pop: &mut Population, rng: &mut Rand, run: &Run) {
@@ -487,11 +512,8 @@ fn smishing(cast: &mut Cast, pop: &mut Population, rng: &mut Rand, run: &Run) {
                     due: run.soon(rng, active),
                 });
             }
-            let campaign = Campaign {
-                brand: SCAM_BRANDS[index(rng, SCAM_BRANDS.len())],
-                thai: uniform(rng, 0.3, 0.9),
-                shortened: [0.0, 0.5, 1.0][index(rng, 3)],
-            };
+            let brand = SCAM_BRANDS[index(rng, SCAM_BRANDS.len())];
+            let campaign = Campaign::draw(rng, brand);
             cast.actors.push(Box::new(SmsFarm {
                 active,
                 sims,

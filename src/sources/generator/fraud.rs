@@ -18,6 +18,10 @@ use super::texts;
 
 /// One SIM of a scam call centre.
 pub(super) struct ScamSim {
+    /// While the SIM is in use: centres throw a SIM away after a few hundred
+    /// calls, before complaints get it barred, and put a new one in the
+    /// same phone.
+    pub(super) active: Active,
     /// MSISDN, a fresh prepaid number.
     pub(super) number: Number,
     /// SIM identity.
@@ -135,6 +139,9 @@ impl Behaviour for CallCentre {
         };
         let level = diurnal(Profile::Scam, (a + b) / 2);
         for sim in &mut self.sims {
+            let Some((a, b)) = sim.active.clip(a, b) else {
+                continue;
+            };
             // Agents take breaks: about 25 minutes on, 6 off.
             sim.working = if sim.working {
                 !chance(cx.rng, 1.0 / 25.0)

@@ -35,6 +35,7 @@ mod json;
 mod labels;
 mod notices;
 mod numbers;
+mod phish;
 mod plan;
 mod population;
 mod sink;

@@ -10,8 +10,8 @@ use super::cx::{Active, Behaviour, Caller, Cx, Due, Planned, PlannedText};
 use super::dist::{between, chance};
 use super::fraud::next_in_sweep;
 use super::numbers::{Number, Style};
+use super::phish::{self, Campaign};
 use super::sink::{Origin, Route};
-use super::texts::{self, Campaign};
 
 /// One sender of a farm.
 pub(super) struct FarmSim {
@@ -48,7 +48,7 @@ impl SmsFarm {
                 (cx.pop.sub(j).number, Some(j))
             }
         };
-        texts::smish(cx.rng, &self.campaign, cx.text);
+        phish::smish(cx.rng, &self.campaign, cx.text);
         let sim = &mut self.sims[k];
         sim.due.met();
         let me = match sim.origin {

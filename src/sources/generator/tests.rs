@@ -418,7 +418,7 @@ fn shapes(rows: &[Row]) -> HashMap<String, Shape> {
         let s = shapes.entry(e164(&row.caller)).or_default();
         if row.sms {
             s.sms += 1;
-            if row.text.as_deref().is_some_and(|t| t.contains("http")) {
+            if row.text.as_deref().is_some_and(|t| t.contains('/')) {
                 s.links += 1;
             }
         } else {
@@ -505,4 +505,40 @@ fn populations_have_their_shapes() {
     for s in of_kind(LookalikeKind::RoamerCallingHome) {
         assert!(s.international == s.routed && s.imsi > 0, "{s:?}");
     }
+}
+
+#[test]
+fn call_centres_swap_in_new_sims_in_the_same_phones() {
+    let (bytes, labels) = generate(&config(2_000, 12.0, 9));
+    let centre: HashSet<String> = labels
+        .fraud
+        .iter()
+        .filter(|l| l.class == FraudClass::Callcenter)
+        .map(|l| l.number.clone())
+        .collect();
+    // Per phone, per SIM number: first and last call.
+    let mut phones: HashMap<String, HashMap<String, (i64, i64)>> = HashMap::new();
+    for row in parse(&bytes) {
+        let caller = e164(&row.caller);
+        // The feed leaves the device out of some records.
+        let Some(imei) = row.imei.filter(|_| !row.sms && centre.contains(&caller)) else {
+            continue;
+        };
+        let span = phones
+            .entry(imei)
+            .or_default()
+            .entry(caller)
+            .or_insert((row.ts_ms, row.ts_ms));
+        span.0 = span.0.min(row.ts_ms);
+        span.1 = span.1.max(row.ts_ms);
+    }
+    let swaps = phones
+        .values()
+        .filter(|sims| {
+            let mut spans: Vec<_> = sims.values().copied().collect();
+            spans.sort();
+            spans.windows(2).any(|w| w[0].1 < w[1].0)
+        })
+        .count();
+    assert!(swaps > 0, "no phone got a new SIM: {phones:?}");
 }

@@ -1,4 +1,5 @@
-//! SMS bodies: chat, one-time passwords, notices, telemetry and phishing.
+//! SMS bodies: chat, one-time passwords, notices and telemetry, and the
+//! pieces phishing texts share with them (see `phish` for those).
 //!
 //! Benign and fraudulent texts deliberately overlap: banks send OTPs,
 //! couriers send tracking links, shops send shortened links, while phishing
@@ -13,25 +14,25 @@ use rand::Rng;
 use super::dist::{Rand, chance, index};
 
 /// Characters of link codes.
-const BASE62: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+pub(super) const BASE62: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 /// Characters of lower-case link paths.
-const LOWER36: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+pub(super) const LOWER36: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
 /// Characters of reference codes.
-const UPPER26: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+pub(super) const UPPER26: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
-fn pick<'a>(rng: &mut Rand, items: &[&'a str]) -> &'a str {
+pub(super) fn pick<'a>(rng: &mut Rand, items: &[&'a str]) -> &'a str {
     items[index(rng, items.len())]
 }
 
 /// Appends `n` random characters of `alphabet`.
-fn code(rng: &mut Rand, out: &mut String, n: usize, alphabet: &[u8]) {
+pub(super) fn code(rng: &mut Rand, out: &mut String, n: usize, alphabet: &[u8]) {
     for _ in 0..n {
         out.push(char::from(alphabet[index(rng, alphabet.len())]));
     }
 }
 
 /// Appends a random amount in baht like "1,234.50".
-fn amount(rng: &mut Rand, out: &mut String, lo: u32, hi: u32) {
+pub(super) fn amount(rng: &mut Rand, out: &mut String, lo: u32, hi: u32) {
     let baht = rng.random_range(lo..hi);
     let satang = if chance(rng, 0.5) {
         0
@@ -46,7 +47,7 @@ fn amount(rng: &mut Rand, out: &mut String, lo: u32, hi: u32) {
 }
 
 /// A Thai Post tracking number like "EF123456789TH".
-fn tracking(rng: &mut Rand, out: &mut String) {
+pub(super) fn tracking(rng: &mut Rand, out: &mut String) {
     out.push_str(pick(rng, &["EF", "EK", "EB", "ED", "RB", "EX"]));
     let _ = write!(out, "{:09}TH", rng.random_range(0..1_000_000_000u32));
 }
@@ -317,164 +318,4 @@ pub(super) fn telemetry(rng: &mut Rand, id: u32, out: &mut String) {
         batt / 100,
         batt % 100
     );
-}
-
-/// Brands and agencies phishing pretends to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum ScamBrand {
-    /// Kasikornbank.
-    KBank,
-    /// Siam Commercial Bank.
-    Scb,
-    /// Krungthai Bank.
-    Krungthai,
-    /// Thailand Post.
-    ThaiPost,
-    /// The Revenue Department.
-    Revenue,
-    /// The Provincial Electricity Authority.
-    Pea,
-}
-
-/// Every brand phishing uses, for casting.
-pub(super) const SCAM_BRANDS: [ScamBrand; 6] = [
-    ScamBrand::KBank,
-    ScamBrand::Scb,
-    ScamBrand::Krungthai,
-    ScamBrand::ThaiPost,
-    ScamBrand::Revenue,
-    ScamBrand::Pea,
-];
-
-/// A phishing campaign: one template, varied per message.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Campaign {
-    /// Who the messages pretend to come from.
-    pub(super) brand: ScamBrand,
-    /// Share of messages in Thai.
-    pub(super) thai: f64,
-    /// Share of links through URL shorteners rather than look-alike domains.
-    pub(super) shortened: f64,
-}
-
-impl ScamBrand {
-    fn lookalike_domain(self) -> &'static str {
-        match self {
-            ScamBrand::KBank => "kbank-secure-th.com",
-            ScamBrand::Scb => "scb-th.support",
-            ScamBrand::Krungthai => "krungthai-verify.com",
-            ScamBrand::ThaiPost => "thaipost-delivery.top",
-            ScamBrand::Revenue => "rd-taxrefund-th.com",
-            ScamBrand::Pea => "pea-billing.top",
-        }
-    }
-}
-
-fn scam_link(rng: &mut Rand, campaign: &Campaign, out: &mut String) {
-    if chance(rng, campaign.shortened) {
-        match index(rng, 4) {
-            0 => {
-                out.push_str("https://bit.ly/");
-                code(rng, out, 7, BASE62);
-            }
-            1 => {
-                out.push_str("https://tinyurl.com/");
-                code(rng, out, 8, LOWER36);
-            }
-            2 => {
-                out.push_str("https://cutt.ly/");
-                code(rng, out, 7, BASE62);
-            }
-            _ => {
-                out.push_str("https://s.id/");
-                code(rng, out, 5, BASE62);
-            }
-        }
-    } else {
-        out.push_str(if chance(rng, 0.8) {
-            "https://"
-        } else {
-            "http://"
-        });
-        out.push_str(campaign.brand.lookalike_domain());
-        match index(rng, 3) {
-            0 => {
-                out.push('/');
-                code(rng, out, 6, LOWER36);
-            }
-            1 => {
-                let _ = write!(out, "/verify?id={}", rng.random_range(10_000..99_999u32));
-            }
-            _ => {
-                out.push_str("/th/");
-                code(rng, out, 4, LOWER36);
-            }
-        }
-    }
-}
-
-/// One message of `campaign`.
-pub(super) fn smish(rng: &mut Rand, campaign: &Campaign, out: &mut String) {
-    out.clear();
-    let thai = chance(rng, campaign.thai);
-    if chance(rng, 0.2) {
-        out.push_str(pick(rng, &["[แจ้งเตือน] ", "(ด่วน) ", "URGENT: ", "** "]));
-    }
-    match (campaign.brand, thai) {
-        (ScamBrand::KBank, false) => out.push_str("KBank: Your account has been temporarily suspended due to unusual activity. Verify within 24 hrs: "),
-        (ScamBrand::KBank, true) => out.push_str("KBank แจ้งเตือน: บัญชีของท่านถูกระงับชั่วคราว กรุณายืนยันตัวตนภายใน 24 ชม. "),
-        (ScamBrand::Scb, false) => {
-            out.push_str("SCB: You have a pending refund of ");
-            amount(rng, out, 1500, 9000);
-            out.push_str(" THB. Confirm your details at ");
-        }
-        (ScamBrand::Scb, true) => {
-            out.push_str("SCB: ท่านได้รับสิทธิ์สินเชื่อ ");
-            amount(rng, out, 10_000, 90_000);
-            out.push_str(" บาท ดอกเบี้ย 0% ลงทะเบียน ");
-        }
-        (ScamBrand::Krungthai, false) => {
-            out.push_str("Krungthai: A charge of ");
-            amount(rng, out, 900, 25_000);
-            out.push_str(" THB was made on your card. If this was not you, cancel here ");
-        }
-        (ScamBrand::Krungthai, true) => {
-            out.push_str("กรุงไทย: มีการทำรายการ ");
-            amount(rng, out, 900, 25_000);
-            out.push_str(" บาท จากบัญชีของท่าน หากไม่ใช่ท่านกรุณายกเลิกที่ ");
-        }
-        (ScamBrand::ThaiPost, false) => {
-            out.push_str("Thai Post: Your parcel ");
-            tracking(rng, out);
-            out.push_str(" could not be delivered (incomplete address). Update within 12h: ");
-        }
-        (ScamBrand::ThaiPost, true) => {
-            out.push_str("ไปรษณีย์ไทย: พัสดุ ");
-            tracking(rng, out);
-            out.push_str(" ของท่านจัดส่งไม่สำเร็จ กรุณาอัปเดตที่อยู่ ");
-        }
-        (ScamBrand::Revenue, false) => {
-            out.push_str("Revenue Department: You are eligible for a tax refund of ");
-            amount(rng, out, 1200, 15_000);
-            out.push_str(" THB. Claim now: ");
-        }
-        (ScamBrand::Revenue, true) => {
-            out.push_str("กรมสรรพากร: ท่านได้รับเงินคืนภาษี ");
-            amount(rng, out, 1200, 15_000);
-            out.push_str(" บาท กรุณายืนยันบัญชีรับเงินที่ ");
-        }
-        (ScamBrand::Pea, false) => out.push_str("PEA: Your electricity bill is overdue. Power will be cut today at 17:00. Pay now "),
-        (ScamBrand::Pea, true) => out.push_str("PEA: ค่าไฟฟ้าของท่านค้างชำระ จะถูกงดจ่ายไฟวันนี้ 17.00 น. ชำระทันที "),
-    }
-    scam_link(rng, campaign, out);
-    if chance(rng, 0.15) {
-        match index(rng, 3) {
-            0 => out.push_str(" ขอบคุณค่ะ"),
-            1 => out.push_str(" Thank you."),
-            _ => {
-                out.push_str(" Ref: ");
-                code(rng, out, 5, UPPER26);
-            }
-        }
-    }
 }
