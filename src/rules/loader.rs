@@ -33,6 +33,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../sql/smishing_links.sql"),
     ),
     (
+        "sql/sms_farm_template.sql",
+        include_str!("../../sql/sms_farm_template.sql"),
+    ),
+    (
         "sql/spoofed_callerid.sql",
         include_str!("../../sql/spoofed_callerid.sql"),
     ),

@@ -170,18 +170,26 @@ impl Lexicon {
         suspect.then_some(id)
     }
 
+    /// The brand whose own domain `domain` is, or lies under
+    /// (`track.thailandpost.co.th` is Thailand Post's).
+    pub(crate) fn domain_owner(&self, domain: &str) -> Option<&str> {
+        self.owner_of(&domain.trim().trim_end_matches('.').to_lowercase())
+    }
+
+    fn owner_of(&self, domain: &str) -> Option<&str> {
+        self.brands
+            .iter()
+            .find(|b| b.domains.iter().any(|d| within(domain, d)))
+            .map(|b| b.id.as_str())
+    }
+
     /// The brand a domain imitates: a brand's name inside it (after folding
     /// look-alike characters such as Cyrillic `а` or digit `0`), or a
     /// registrable label one or two edits from a brand's real one. A brand's
     /// own domains imitate nothing.
     pub(crate) fn lookalike_brand(&self, domain: &str) -> Option<&str> {
         let domain = domain.trim().trim_end_matches('.').to_lowercase();
-        if domain.is_empty()
-            || self
-                .brands
-                .iter()
-                .any(|b| b.domains.iter().any(|d| within(&domain, d)))
-        {
+        if domain.is_empty() || self.owner_of(&domain).is_some() {
             return None;
         }
         let folded = fold_confusables(&unicode_form(&domain));

@@ -15,6 +15,7 @@
 //! | `link_domain(text)` | text | the domain of the first link in an SMS, or null |
 //! | `is_shortener(domain)` | boolean | `is_shortener('bit.ly')` → true |
 //! | `lookalike_brand(domain)` | text | `lookalike_brand('kasikornbamk.com')` → `'kbank'` |
+//! | `domain_owner(domain)` | text | `domain_owner('track.thailandpost.co.th')` → `'thailandpost'`: the brand whose own site it is |
 //! | `is_confusable_domain(domain)` | boolean | true for `kаsikornbank.com` with a Cyrillic `а` |
 //! | `sms_brand(text)` | text | `sms_brand('กรุงไทย: มีการทำรายการ')` → `'ktb'` |
 //! | `brand_link(text)` | text | the brand a text names when it links where that brand never would |
@@ -85,6 +86,7 @@ pub fn telecom_functions(country_code: u16, lexicon: &Lexicon) -> Vec<ScalarUDF>
             "lookalike_brand",
             udf::memoized(l(Lexicon::lookalike_brand)),
         ),
+        udf::text_to_text("domain_owner", udf::memoized(l(Lexicon::domain_owner))),
         udf::text_to_bool(
             "is_confusable_domain",
             udf::memoized(brands::is_confusable_domain),

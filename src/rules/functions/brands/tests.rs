@@ -145,3 +145,16 @@ fn bad_tables_are_reported_by_row() {
     let errors = Lexicon::from_csv("name,domain\n", "domain\n").unwrap_err();
     assert!(errors[0].to_string().contains("header must be"));
 }
+
+#[test]
+fn a_brand_owns_its_domains_and_their_subdomains_only() {
+    let l = lexicon();
+    assert_eq!(
+        l.domain_owner("track.thailandpost.co.th"),
+        Some("thailandpost")
+    );
+    assert_eq!(l.domain_owner("KasikornBank.com."), Some("kbank"));
+    assert_eq!(l.domain_owner("thailandpost.co.th.redelivery.top"), None);
+    assert_eq!(l.domain_owner("kasikornbank.com-verify.info"), None);
+    assert_eq!(l.domain_owner("example.org"), None);
+}

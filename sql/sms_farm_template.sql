@@ -1,0 +1,64 @@
+-- name: sms_farm_template
+-- window: 1h every 5m
+-- score: 0.9
+-- action: block
+-- description: An SMS farm spreads one campaign over several SIMs (or a
+--   fake base station over several forged senders) so that no sender
+--   stands out, and its texts need not name a brand or use a known
+--   look-alike domain. What gives it away is the shared template: the same
+--   wording with a link (amounts, codes and the link itself masked), sent
+--   by at least two senders within the hour, each to at least five
+--   different people, linking to a site that is no known brand's own.
+--   Brands' notices (parcel tracking, bills, shop promotions) link to the
+--   brand's own domains, and each brand's sender numbers are its own;
+--   friends forward a message to a few people, not to dozens from several
+--   phones.
+-- Only texts that can hold a link are parsed, and only for senders with at
+-- least five of them; the template is computed for those alone.
+WITH linked AS (
+    SELECT caller, callee, text
+    FROM sms
+    WHERE text IS NOT NULL
+      AND (text LIKE '%/%' OR text LIKE '%www.%' OR text LIKE '%WWW.%')
+),
+bulk AS (
+    SELECT caller
+    FROM linked
+    GROUP BY caller
+    HAVING count(*) >= 5
+),
+templated AS (
+    SELECT l.caller,
+           l.callee,
+           sms_template(l.text) AS template,
+           link_domain(l.text) AS domain
+    FROM bulk b
+    JOIN linked l ON l.caller = b.caller
+),
+per_sender AS (
+    SELECT template,
+           caller,
+           count(DISTINCT callee) AS recipients,
+           max(domain) AS domain
+    FROM templated
+    WHERE domain IS NOT NULL
+      AND domain_owner(domain) IS NULL
+    GROUP BY template, caller
+    HAVING count(DISTINCT callee) >= 5
+),
+campaigns AS (
+    SELECT template,
+           count(*) AS senders,
+           sum(recipients) AS campaign_recipients
+    FROM per_sender
+    GROUP BY template
+    HAVING count(*) >= 2
+)
+SELECT p.caller AS number,
+       max(c.senders) AS senders,
+       sum(p.recipients) AS recipients,
+       max(c.campaign_recipients) AS campaign_recipients,
+       max(p.domain) AS sample_domain
+FROM campaigns c
+JOIN per_sender p ON p.template = c.template
+GROUP BY p.caller
