@@ -12,8 +12,10 @@
 --   same device model (the IMEI's TAC: racks are built from identical
 --   modems) sit on the same cell. IoT SIMs are static too but send data
 --   reports to one number; ordinary phones have one SIM per IMEI and
---   receive calls and texts, and a heavy caller who happens to share a
---   cell with a rack or a call centre uses a phone of another model.
+--   receive calls and texts. A heavy caller who happens to share a cell
+--   with a rack mostly uses a phone of another model; when it does not,
+--   its texts and incoming calls show: a SIM counted in a cell's cluster
+--   must be surely (95 % upper bound) below 30 % other activity.
 -- The cheap aggregate over every call picks the candidates first; the costly
 -- checks run only for them. The small side of each join comes first:
 -- DataFusion builds its hash table from the left input.
@@ -37,7 +39,8 @@ outbound_only AS (
            count(DISTINCT c.callee) AS distinct_callees,
            count(DISTINCT c.cell_id) AS cells,
            max(c.cell_id) AS cell,
-           max(imei_tac(c.imei)) AS tac
+           max(imei_tac(c.imei)) AS tac,
+           coalesce(max(a.events), 0) AS other_events
     FROM callers k
     JOIN calls c ON c.caller = k.number
     LEFT JOIN other_activity a ON c.caller = a.number
@@ -81,4 +84,6 @@ LEFT JOIN imei_sharing i ON o.number = i.number
 LEFT JOIN cell_cluster c ON o.cell = c.cell AND o.tac = c.tac
 WHERE coalesce(i.sims_on_imei, 1) >= 3
    OR (coalesce(i.sims_on_imei, 1) >= 2 AND o.calls_made >= 8)
-   OR (c.same_model_sims_on_cell >= 3 AND o.calls_made >= 8)
+   OR (c.same_model_sims_on_cell >= 3
+       AND o.calls_made >= 8
+       AND rate_upper_bound(o.other_events, o.calls_made + o.other_events) <= 0.3)

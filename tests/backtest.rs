@@ -5,11 +5,13 @@
 //! shadow rule's false positives must not reach the block-list.
 //!
 //! The seed is one on which the library clears the bar today (README,
-//! "Detection quality", has every seed's figures): seeds 3 and 4 each hold
-//! a forged caller ID seen only once or twice, which no rule judging a
-//! number by its own calls can tell from a domestic call routed through an
-//! international transit carrier. The test guards against the library
-//! getting worse, not against that known gap.
+//! "Detection quality", has every seed's figures): on about half the seeds
+//! a campaign uses one of its forged caller IDs only once or twice, which
+//! no rule judging a number by its own calls can tell from a domestic call
+//! routed through an international transit carrier. The test guards
+//! against the library getting worse, not against that known gap; a change
+//! to the generator reshuffles every seed, so it may need another seed
+//! that clears the bar, chosen from the README's table.
 
 use scamstream::backtest::{QualityBar, run_backtest};
 use scamstream::config::{default_pipeline_text, parse_pipeline};
@@ -23,7 +25,7 @@ async fn the_rule_library_clears_the_quality_bar_on_a_fixed_seed() {
     let generated = GeneratorConfig {
         subscribers: 20_000,
         hours: 2.0,
-        seed: 5,
+        seed: 2,
         ..GeneratorConfig::default()
     };
     write_dataset(&generated, dir.path()).unwrap();

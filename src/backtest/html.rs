@@ -202,15 +202,16 @@ fn tables(page: &mut String, r: &Report) {
             q.precision
         );
     }
-    page.push_str("</table><h2>Fraud classes</h2><table><tr><th>class</th><th>labelled</th><th>blocked</th><th>recall</th></tr>");
+    page.push_str("</table><h2>Fraud classes</h2><table><tr><th>class</th><th>labelled</th><th>blocked</th><th>recall</th><th>missed</th></tr>");
     for c in &r.classes {
         let _ = write!(
             page,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.3}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.3}</td><td>{}</td></tr>",
             escape(&c.class),
             c.labelled,
             c.blocked,
-            c.recall
+            c.recall,
+            escape(&c.missed.join(" "))
         );
     }
     page.push_str("</table>");

@@ -53,6 +53,9 @@ pub struct ClassRecall {
     pub blocked: usize,
     /// Blocked over labelled.
     pub recall: f64,
+    /// Numbers of the class never blocked, sorted: what an analyst looks
+    /// at next.
+    pub missed: Vec<String>,
 }
 
 /// A scored backtest.
@@ -182,19 +185,26 @@ fn rule_qualities(
 }
 
 fn class_recalls(class_of: &HashMap<&str, String>, blocked: &HashSet<&str>) -> Vec<ClassRecall> {
-    let mut per_class: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut per_class: BTreeMap<&str, (usize, Vec<String>)> = BTreeMap::new();
     for (number, class) in class_of {
         let entry = per_class.entry(class.as_str()).or_default();
         entry.0 += 1;
-        entry.1 += usize::from(blocked.contains(number));
+        if !blocked.contains(number) {
+            entry.1.push((*number).to_owned());
+        }
     }
     per_class
         .into_iter()
-        .map(|(class, (labelled, hit))| ClassRecall {
-            class: class.to_owned(),
-            labelled,
-            blocked: hit,
-            recall: ratio(hit, labelled),
+        .map(|(class, (labelled, mut missed))| {
+            missed.sort();
+            let hit = labelled - missed.len();
+            ClassRecall {
+                class: class.to_owned(),
+                labelled,
+                blocked: hit,
+                recall: ratio(hit, labelled),
+                missed,
+            }
         })
         .collect()
 }
@@ -319,6 +329,7 @@ impl fmt::Display for Report {
                 "{:<26} {:>8} {:>7} {:>7.3}",
                 c.class, c.labelled, c.blocked, c.recall
             )?;
+            write_missed(f, &c.missed)?;
         }
         writeln!(
             f,
@@ -349,6 +360,21 @@ impl fmt::Display for Report {
             )?;
         }
         Ok(())
+    }
+}
+
+/// At most this many missed numbers are listed per class in the table;
+/// the HTML report and the JSON of the report carry them all.
+const MISSED_SHOWN: usize = 5;
+
+fn write_missed(f: &mut fmt::Formatter<'_>, missed: &[String]) -> fmt::Result {
+    if missed.is_empty() {
+        return Ok(());
+    }
+    let shown = missed[..missed.len().min(MISSED_SHOWN)].join(" ");
+    match missed.len().saturating_sub(MISSED_SHOWN) {
+        0 => writeln!(f, "  missed: {shown}"),
+        more => writeln!(f, "  missed: {shown} and {more} more"),
     }
 }
 

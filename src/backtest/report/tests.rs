@@ -74,6 +74,9 @@ fn rules_classes_and_block_list_are_scored() {
         (report.classes[1].class.as_str(), report.classes[1].recall),
         ("wangiri", 0.0)
     );
+    assert_eq!(report.classes[0].missed, vec!["+662".to_owned()]);
+    assert_eq!(report.classes[1].missed, vec!["+663".to_owned()]);
+    assert!(report.to_string().contains("  missed: +662\n"));
     assert_eq!((report.blocked, report.true_positives), (2, 1));
     assert_eq!(report.precision, 0.5);
     assert!((report.recall - 1.0 / 3.0).abs() < 1e-9);

@@ -16,9 +16,7 @@ use super::dist::{Rand, between, chance, index, lognormal, uniform};
 use super::fraud::{CallCentre, Evasion, ScamSim, Simbox, SimboxSim, Spoofer};
 use super::labels::{FraudClass, FraudLabel, LookalikeKind, LookalikeLabel};
 use super::notices::{IotFleet, IotSim, Notifier, OtpSender};
-use super::numbers::{
-    Country, MODULE_TACS, Number, SERVICE_DESKS, WANGIRI, imei, module_imei, phone_imei,
-};
+use super::numbers::{Country, MODULE_TACS, Number, SERVICE_DESKS, WANGIRI};
 use super::phish::{Campaign, SCAM_BRANDS};
 use super::population::Population;
 use super::sink::{Origin, Route};
@@ -161,7 +159,7 @@ fn voice_lookalikes(cast: &mut Cast, pop: &mut Population, rng: &mut Rand, run: 
         cast.actors.push(Box::new(Driver {
             number,
             imsi: pop.plan.imsi(rng, fresh),
-            imei: phone_imei(rng),
+            imei: pop.plan.phone_imei(rng),
             cell: pop.random_cell(rng),
             rate: uniform(rng, 15.0, 35.0),
             answer_p: uniform(rng, 0.6, 0.8),
@@ -183,7 +181,7 @@ fn voice_lookalikes(cast: &mut Cast, pop: &mut Population, rng: &mut Rand, run: 
         cast.actors.push(Box::new(Dispatcher {
             number,
             imsi: pop.plan.imsi(rng, false),
-            imei: phone_imei(rng),
+            imei: pop.plan.phone_imei(rng),
             cell: pop.random_cell(rng),
             regulars,
             out_rate: uniform(rng, 20.0, 50.0),
@@ -261,7 +259,7 @@ fn sms_lookalikes(cast: &mut Cast, pop: &mut Population, rng: &mut Rand, run: &R
             sims.push(IotSim {
                 number,
                 imsi: pop.plan.imsi(rng, false),
-                imei: imei(tac, rng.random_range(0..1_000_000)),
+                imei: pop.plan.imei_of(rng, tac),
                 cell: pop.random_cell(rng),
                 id,
                 next_ms: run.start_ms + between(rng, 0, period_ms.min(span)),
@@ -300,11 +298,11 @@ fn callcentres(cast: &mut Cast, pop: &mut Population, rng: &mut Rand, run: &Run)
             let cell = pop.random_cell(rng);
             let other_cell = pop.near_cell(rng, cell, 2);
             let shared_phones = chance(rng, 0.3);
-            let mut phone = phone_imei(rng);
+            let mut phone = pop.plan.phone_imei(rng);
             let mut sims = Vec::with_capacity(n);
             for k in 0..n {
                 if !shared_phones || k % 2 == 0 {
-                    phone = phone_imei(rng);
+                    phone = pop.plan.phone_imei(rng);
                 }
                 let rate = lognormal(rng, 40.0, 0.45).clamp(12.0, 100.0);
                 let answer_p = uniform(rng, 0.10, 0.30);
@@ -405,9 +403,9 @@ fn simboxes(cast: &mut Cast, pop: &mut Population, rng: &mut Rand, run: &Run) {
             let imeis = (0..n.div_ceil(4))
                 .map(|_| {
                     if modules {
-                        module_imei(rng)
+                        pop.plan.module_imei(rng)
                     } else {
-                        phone_imei(rng)
+                        pop.plan.phone_imei(rng)
                     }
                 })
                 .collect();
@@ -484,7 +482,7 @@ fn smishing(cast: &mut Cast, pop: &mut Population, rng: &mut Rand, run: &Run) {
             let n = if run.small() { 2 } else { 2 + index(rng, 3) };
             let fake_bts = chance(rng, 0.35);
             let cell = pop.random_cell(rng);
-            let modems = [module_imei(rng), module_imei(rng)];
+            let modems = [pop.plan.module_imei(rng), pop.plan.module_imei(rng)];
             let mut sims = Vec::with_capacity(n);
             for k in 0..n {
                 let (number, origin) = if fake_bts {

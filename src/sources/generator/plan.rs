@@ -4,13 +4,18 @@
 //! numbers come from dense blocks of 10 000, as an operator's allocations
 //! do; recently sold prepaid SIMs come from "fresh" blocks and the latest
 //! IMSI range, shared by newcomers and fraudsters alike. Numbers of other
-//! operators never fall in our blocks.
+//! operators never fall in our blocks. Every device gets its own IMEI:
+//! drawn at random, a network's worth of handsets would share a few
+//! hundred, and a shared IMEI is what betrays a SIM box.
 
 use ahash::AHashSet;
 use rand::Rng;
 
 use super::dist::{Rand, index};
-use super::numbers::{Country, Number, TH, bangkok_landline, thai_landline, thai_mobile};
+use super::numbers::{
+    Country, Number, TH, bangkok_landline, imei, module_imei, phone_imei, thai_landline,
+    thai_mobile,
+};
 
 /// Our mobile country and network code, the first five digits of every IMSI.
 const HOME_PLMN: u64 = 52_001;
@@ -25,6 +30,7 @@ pub(super) struct NumberPlan {
     prefixes: AHashSet<u64>,
     used: AHashSet<u64>,
     imsis: AHashSet<u64>,
+    imeis: AHashSet<u64>,
 }
 
 impl NumberPlan {
@@ -105,6 +111,30 @@ impl NumberPlan {
             };
             if self.imsis.insert(msin) {
                 return HOME_PLMN * 10_000_000_000 + msin;
+            }
+        }
+    }
+
+    /// A new handset's IMEI.
+    pub(super) fn phone_imei(&mut self, rng: &mut Rand) -> u64 {
+        self.new_imei(rng, phone_imei)
+    }
+
+    /// A new GSM/LTE module's IMEI.
+    pub(super) fn module_imei(&mut self, rng: &mut Rand) -> u64 {
+        self.new_imei(rng, module_imei)
+    }
+
+    /// A new IMEI of the device model `tac`.
+    pub(super) fn imei_of(&mut self, rng: &mut Rand, tac: u32) -> u64 {
+        self.new_imei(rng, |rng| imei(tac, rng.random_range(0..1_000_000)))
+    }
+
+    fn new_imei(&mut self, rng: &mut Rand, draw: impl Fn(&mut Rand) -> u64) -> u64 {
+        loop {
+            let imei = draw(rng);
+            if self.imeis.insert(imei) {
+                return imei;
             }
         }
     }

@@ -11,7 +11,7 @@ use rand::Rng;
 
 use super::clock::{is_workday, local_hour};
 use super::dist::{Rand, chance, favourite, index, lognormal, uniform};
-use super::numbers::{DIASPORA, Number, phone_imei};
+use super::numbers::{DIASPORA, Number};
 use super::plan::NumberPlan;
 use super::sink::Origin;
 
@@ -134,7 +134,7 @@ impl Population {
             pop.subs.push(Subscriber {
                 number,
                 imsi,
-                imei: phone_imei(rng),
+                imei: pop.plan.phone_imei(rng),
                 home,
                 work,
                 extra,

@@ -542,3 +542,14 @@ fn call_centres_swap_in_new_sims_in_the_same_phones() {
         .count();
     assert!(swaps > 0, "no phone got a new SIM: {phones:?}");
 }
+
+#[test]
+fn every_subscriber_has_a_phone_of_its_own() {
+    use rand::SeedableRng;
+    // 50 000 random handset IMEIs over 14 device models would share about
+    // 90 of them; only SIM boxes and call centres put SIMs in one phone.
+    let mut rng = dist::Rand::seed_from_u64(3);
+    let pop = population::Population::build(50_000, &mut rng);
+    let imeis: HashSet<u64> = pop.subs.iter().map(|s| s.imei).collect();
+    assert_eq!(imeis.len(), pop.subs.len());
+}
