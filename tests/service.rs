@@ -37,8 +37,31 @@ fn traffic_and_expectation(dir: &Path) -> (Vec<String>, std::path::PathBuf, Hash
     let lines = traffic(dir, "3000");
     let input = dir.join("input.jsonl");
     write_lines(&input, &lines);
-    let expected = blocked_by_file_run(dir, &input);
+    let expected = blocked_by_file_run(dir, &input, Path::new("pipelines/default.toml"));
     (lines, input, expected)
+}
+
+/// The rules that give the same answer on any share of partitions when the
+/// input is keyed by caller: each judges a number by the records it
+/// originated (README, "Partitions and rules").
+const PARTITION_SAFE_RULES: [&str; 2] = ["spoofed_callerid.sql", "smishing_links.sql"];
+
+/// A copy of `pipeline` whose rules are [`PARTITION_SAFE_RULES`], written to `dir`.
+fn with_partition_safe_rules(dir: &Path, pipeline: &Path, name: &str) -> std::path::PathBuf {
+    let rules = dir.join("partition-safe-rules");
+    std::fs::create_dir_all(&rules).unwrap();
+    for rule in PARTITION_SAFE_RULES {
+        std::fs::copy(Path::new("sql").join(rule), rules.join(rule)).unwrap();
+    }
+    let text = std::fs::read_to_string(pipeline).unwrap();
+    assert!(text.contains("dir = \"sql\""), "{pipeline:?} reads sql/");
+    let text = text.replace(
+        "dir = \"sql\"",
+        &format!("dir = {:?}", rules.to_str().unwrap()),
+    );
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
 }
 
 /// `lines` split into `first.jsonl` and `second.jsonl`, and the size of the
@@ -70,8 +93,8 @@ fn write_lines(path: &Path, lines: &[String]) {
 }
 
 /// The final blocked set of a file run over `input`.
-fn blocked_by_file_run(dir: &Path, input: &Path) -> HashSet<String> {
-    let entries = file_run(dir, input, Path::new("pipelines/default.toml"));
+fn blocked_by_file_run(dir: &Path, input: &Path, pipeline: &Path) -> HashSet<String> {
+    let entries = file_run(dir, input, pipeline);
     let mut blocked = HashSet::new();
     for entry in entries {
         let number = entry["number"].as_str().unwrap().to_owned();
@@ -81,7 +104,7 @@ fn blocked_by_file_run(dir: &Path, input: &Path) -> HashSet<String> {
             blocked.remove(&number);
         }
     }
-    assert!(blocked.len() >= 5, "the traffic should hold fraud to block");
+    assert!(blocked.len() >= 3, "the traffic should hold fraud to block");
     blocked
 }
 
@@ -261,14 +284,25 @@ fn a_killed_engine_resumes_from_its_commits_and_loses_no_flag() {
     );
 }
 
+/// Two instances share the partitions, and together block what one
+/// instance blocks, with the rules for which that holds: the others group
+/// records that arrive on different partitions (a rack's SIMs, a farm's
+/// senders, the calls a number receives).
 #[test]
 fn two_instances_in_one_group_block_every_number_one_would() {
     let dir = tempfile::tempdir().unwrap();
-    let (_, input, expected) = traffic_and_expectation(dir.path());
+    let (_, input, _) = traffic_and_expectation(dir.path());
+    let file_pipeline = with_partition_safe_rules(
+        dir.path(),
+        Path::new("pipelines/default.toml"),
+        "file-safe.toml",
+    );
+    let expected = blocked_by_file_run(dir.path(), &input, &file_pipeline);
     let broker = Broker::start();
     create_topics(&broker);
     produce(&broker, &input);
-    let pipeline = test_pipeline(dir.path());
+    let pipeline =
+        with_partition_safe_rules(dir.path(), &test_pipeline(dir.path()), "kafka-safe.toml");
     let first = Engine::start(&broker, &pipeline, &dir.path().join("first.log"));
     eventually(
         Duration::from_secs(60),
