@@ -11,13 +11,12 @@
 --   people, a link hidden behind a URL shortener. Banks' OTPs carry no link;
 --   couriers, utilities and shops link to their own domains; friends share
 --   the odd shortened link with a few people, not dozens.
--- Only texts that can hold a link (a '/' or "www") are parsed; the brand
--- checks run only on texts with a link.
+-- The link's domain is the sms table's link_domain column, found once per
+-- text at ingest; the brand checks run only on texts with a link.
 WITH links AS (
-    SELECT caller, callee, text, link_domain(text) AS domain
+    SELECT caller, callee, text, link_domain AS domain
     FROM sms
-    WHERE text IS NOT NULL
-      AND (text LIKE '%/%' OR text LIKE '%www.%' OR text LIKE '%WWW.%')
+    WHERE link_domain IS NOT NULL
 ),
 judged AS (
     SELECT caller,
@@ -30,7 +29,6 @@ judged AS (
                 THEN 1 ELSE 0 END AS deceptive,
            CASE WHEN is_shortener(domain) THEN 1 ELSE 0 END AS shortened
     FROM links
-    WHERE domain IS NOT NULL
 ),
 senders AS (
     SELECT caller AS number,

@@ -13,13 +13,13 @@
 --   brand's own domains, and each brand's sender numbers are its own;
 --   friends forward a message to a few people, not to dozens from several
 --   phones.
--- Only texts that can hold a link are parsed, and only for senders with at
--- least five of them; the template is computed for those alone.
+-- Only texts with a link count (the link_domain column, found once per
+-- text at ingest), and only for senders with at least five of them; the
+-- template is computed for those alone.
 WITH linked AS (
-    SELECT caller, callee, text
+    SELECT caller, callee, text, link_domain
     FROM sms
-    WHERE text IS NOT NULL
-      AND (text LIKE '%/%' OR text LIKE '%www.%' OR text LIKE '%WWW.%')
+    WHERE link_domain IS NOT NULL
 ),
 bulk AS (
     SELECT caller
@@ -31,7 +31,7 @@ templated AS (
     SELECT l.caller,
            l.callee,
            sms_template(l.text) AS template,
-           link_domain(l.text) AS domain
+           l.link_domain AS domain
     FROM bulk b
     JOIN linked l ON l.caller = b.caller
 ),
@@ -41,8 +41,7 @@ per_sender AS (
            count(DISTINCT callee) AS recipients,
            max(domain) AS domain
     FROM templated
-    WHERE domain IS NOT NULL
-      AND domain_owner(domain) IS NULL
+    WHERE domain_owner(domain) IS NULL
     GROUP BY template, caller
     HAVING count(DISTINCT callee) >= 5
 ),

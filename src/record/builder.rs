@@ -7,6 +7,7 @@ use arrow::array::{
 };
 use arrow::record_batch::RecordBatch;
 
+use super::links::first_link_domain;
 use super::schema::{Kind, Route, record_schema};
 
 /// One validated record, borrowed from the input it was decoded from.
@@ -39,6 +40,7 @@ pub struct RecordBuilder {
     cell_id: StringBuilder,
     route: StringBuilder,
     text: StringBuilder,
+    link_domain: StringBuilder,
     rows: usize,
 }
 
@@ -65,6 +67,8 @@ impl RecordBuilder {
         self.cell_id.append_option(r.cell_id);
         self.route.append_option(r.route.map(Route::as_str));
         self.text.append_option(r.text);
+        self.link_domain
+            .append_option(r.text.and_then(first_link_domain));
         self.rows += 1;
     }
 
@@ -82,6 +86,7 @@ impl RecordBuilder {
             Arc::new(self.cell_id.finish()),
             Arc::new(self.route.finish()),
             Arc::new(self.text.finish()),
+            Arc::new(self.link_domain.finish()),
         ];
         self.rows = 0;
         // The columns are built from the schema's own types in its order, so

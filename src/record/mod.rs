@@ -9,6 +9,7 @@
 
 mod builder;
 mod decode;
+pub(crate) mod links;
 mod number;
 mod reject;
 mod schema;

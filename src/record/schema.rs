@@ -29,6 +29,11 @@ pub mod column {
     pub const ROUTE: &str = "route";
     /// SMS body, when the operator may analyse it.
     pub const TEXT: &str = "text";
+    /// Derived at ingest: the domain of the first link in `text` (lower
+    /// case, punycode, without `www.`), null when it holds none. Computed
+    /// once per record, where a hopping window would run `link_domain(text)`
+    /// on each text once per window.
+    pub const LINK_DOMAIN: &str = "link_domain";
 }
 
 /// The kind of a record, the `kind` column.
@@ -101,6 +106,7 @@ static SCHEMA: LazyLock<SchemaRef> = LazyLock::new(|| {
         utf8(column::CELL_ID, true),
         utf8(column::ROUTE, true),
         utf8(column::TEXT, true),
+        utf8(column::LINK_DOMAIN, true),
     ]))
 });
 

@@ -227,3 +227,31 @@ fn rfc3339_offsets_are_converted_to_utc() {
         1_793_581_200_000
     );
 }
+
+#[test]
+fn the_first_link_of_a_text_is_kept_as_link_domain() {
+    let mut d = decoder();
+    let sms =
+        r#""kind":"sms","ts":"2026-11-02T01:00:00Z","caller":"0812345678","callee":"0898765432""#;
+    for text in [
+        "แจ้งเตือน: ยืนยันที่ WWW.Kbank-Secure.com/x แล้ว bit.ly/2",
+        "ค่าไฟ 120/200 บาท",
+        "no link here",
+    ] {
+        let line = format!(
+            r#"{{{sms},"text":{}}}"#,
+            serde_json::to_string(text).unwrap()
+        );
+        d.push_json(line.as_bytes()).unwrap();
+    }
+    d.push_json(format!(r#"{{{CALL},"duration_s":0}}"#).as_bytes())
+        .unwrap();
+    let batch = d.finish();
+    let domains = batch
+        .column_by_name("link_domain")
+        .unwrap()
+        .as_string::<i32>();
+    assert_eq!(domains.value(0), "kbank-secure.com");
+    assert!(domains.is_null(1), "a slash between numbers is no link");
+    assert!(domains.is_null(2) && domains.is_null(3));
+}

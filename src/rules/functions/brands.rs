@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use ahash::AHashMap;
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::links::{link_domains, within};
+use crate::record::links::{link_domains, within};
 
 /// One impersonated organisation.
 #[derive(Debug, Clone)]

@@ -29,7 +29,6 @@
 //! those names, otherwise the copies shipped in `sql/tables/`.
 
 mod brands;
-mod links;
 mod numbers;
 mod stats;
 mod template;
@@ -75,11 +74,11 @@ pub fn telecom_functions(country_code: u16, lexicon: &Lexicon) -> Vec<ScalarUDF>
         udf::text_text_to_int("number_distance", numbers::number_distance),
         udf::int_int_to_float("rate_upper_bound", stats::rate_upper_bound),
         udf::text_to_text("imei_tac", numbers::imei_tac),
-        udf::text_to_list("extract_urls", links::extract_urls),
-        udf::text_to_text("url_domain", links::url_domain),
+        udf::text_to_list("extract_urls", crate::record::links::extract_urls),
+        udf::text_to_text("url_domain", crate::record::links::url_domain),
         udf::text_to_text(
             "link_domain",
-            udf::memoized(|t| links::link_domains(t).into_iter().next()),
+            udf::memoized(|t| crate::record::links::link_domains(t).into_iter().next()),
         ),
         udf::text_to_bool("is_shortener", move |d| shortener.is_shortener(d)),
         udf::text_to_text(

@@ -7,7 +7,7 @@
 //! this on purpose; rules should treat a shared template as one signal
 //! among others.)
 
-use super::links::extract_urls;
+use crate::record::links::extract_urls;
 
 /// `text` lower-cased, each link replaced by `<link>`, each word holding a
 /// digit replaced by `#`, and runs of spaces collapsed.

@@ -120,7 +120,7 @@ fn mixed_scripts_in_a_label_are_confusable() {
         "Cyrillic а among Latin"
     );
     assert!(is_confusable_domain(
-        &crate::rules::functions::links::url_domain("https://kаsikornbank.com").unwrap()
+        &crate::record::links::url_domain("https://kаsikornbank.com").unwrap()
     ));
     assert!(!is_confusable_domain("kasikornbank.com"));
     assert!(!is_confusable_domain("ธนาคาร.ไทย"), "one script per label");

@@ -54,6 +54,20 @@ pub(crate) fn url_domain(link: &str) -> Option<String> {
     (!host.is_empty() && host.contains('.')).then(|| host.to_ascii_lowercase())
 }
 
+/// The domain of the first link in `text`, the `link_domain` column: most
+/// texts hold no `/` and no `www.` and are passed over without parsing.
+pub(crate) fn first_link_domain(text: &str) -> Option<String> {
+    let may_link = text.contains('/')
+        || text
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"www."));
+    if !may_link {
+        return None;
+    }
+    extract_urls(text).iter().find_map(|u| url_domain(u))
+}
+
 /// The domains of every link in `text`, in order, repeats removed.
 pub(crate) fn link_domains(text: &str) -> Vec<String> {
     let mut domains: Vec<String> = Vec::new();
