@@ -29,6 +29,10 @@
 //! - **Arrow from the start.** Records are validated once and appended to
 //!   Arrow column builders ([`record`]); every later stage works on
 //!   `RecordBatch`es, so rules run on DataFusion without conversion.
+//! - **Enrich once, at ingest.** What every window would otherwise recompute
+//!   from a record alone is derived when the record is decoded: the domain
+//!   of an SMS text's first link is the `link_domain` column, found once
+//!   rather than once per hopping window that holds the text.
 //! - **Panes, not copies.** A window is a run of *panes*, slices of event time
 //!   whose length divides every rule's size and slide ([`windowing`]). A
 //!   record is stored once, however many hopping windows hold it, and a pane
