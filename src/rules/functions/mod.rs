@@ -12,7 +12,7 @@
 //! | `imei_tac(imei)` | text | `imei_tac('356938035643809')` → `'35693803'` (device model) |
 //! | `extract_urls(text)` | list of text | `extract_urls('Pay at bit.ly/3xY now')` → `['bit.ly/3xY']` |
 //! | `url_domain(url)` | text | `url_domain('https://WWW.Kbank-Secure.com/x')` → `'kbank-secure.com'` |
-//! | `link_domain(text)` | text | the domain of the first link in an SMS, or null |
+//! | `link_domain(text)` | text | the domain of the first link in an SMS, or null (the `sms` table's `link_domain` column holds it, found at ingest) |
 //! | `is_shortener(domain)` | boolean | `is_shortener('bit.ly')` → true |
 //! | `lookalike_brand(domain)` | text | `lookalike_brand('kasikornbamk.com')` → `'kbank'` |
 //! | `domain_owner(domain)` | text | `domain_owner('track.thailandpost.co.th')` → `'thailandpost'`: the brand whose own site it is |
@@ -38,6 +38,8 @@ use std::sync::{Arc, LazyLock};
 
 use datafusion::execution::context::SessionContext;
 use datafusion::logical_expr::ScalarUDF;
+
+use crate::record::links;
 
 pub use brands::{Lexicon, LexiconError};
 
@@ -74,12 +76,9 @@ pub fn telecom_functions(country_code: u16, lexicon: &Lexicon) -> Vec<ScalarUDF>
         udf::text_text_to_int("number_distance", numbers::number_distance),
         udf::int_int_to_float("rate_upper_bound", stats::rate_upper_bound),
         udf::text_to_text("imei_tac", numbers::imei_tac),
-        udf::text_to_list("extract_urls", crate::record::links::extract_urls),
-        udf::text_to_text("url_domain", crate::record::links::url_domain),
-        udf::text_to_text(
-            "link_domain",
-            udf::memoized(|t| crate::record::links::link_domains(t).into_iter().next()),
-        ),
+        udf::text_to_list("extract_urls", links::extract_urls),
+        udf::text_to_text("url_domain", links::url_domain),
+        udf::text_to_text("link_domain", udf::memoized(links::first_link_domain)),
         udf::text_to_bool("is_shortener", move |d| shortener.is_shortener(d)),
         udf::text_to_text(
             "lookalike_brand",
