@@ -11,7 +11,7 @@
 --   requires it for UK landline numbers). Thai mobiles abroad do arrive this
 --   way when roaming, so mobile numbers are left to spoofed_callerid, which
 --   needs volume; a bank's own landline desk calls on national routes.
---   Shadow: backtests on generated traffic measure precision 0.07 to 0.19,
+--   Shadow: backtests on generated traffic measure precision 0.00 to 0.20,
 --   because calls between Thai landlines also arrive through international
 --   transit carriers (least-cost routing) with the true caller ID. It needs
 --   the transit carriers' trunks told apart (a route or trunk column)
