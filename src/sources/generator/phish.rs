@@ -251,26 +251,20 @@ fn fill(rng: &mut Rand, brand: ScamBrand, lure: &str, out: &mut String) {
     out.push_str(rest);
 }
 
+/// URL shorteners phishing uses: the link's start, and the length and
+/// characters of its code.
+const SHORTENERS: [(&str, usize, &[u8]); 4] = [
+    ("https://bit.ly/", 7, BASE62),
+    ("https://tinyurl.com/", 8, LOWER36),
+    ("https://cutt.ly/", 7, BASE62),
+    ("https://s.id/", 5, BASE62),
+];
+
 fn scam_link(rng: &mut Rand, campaign: &Campaign, out: &mut String) {
     if chance(rng, campaign.shortened) {
-        match index(rng, 4) {
-            0 => {
-                out.push_str("https://bit.ly/");
-                code(rng, out, 7, BASE62);
-            }
-            1 => {
-                out.push_str("https://tinyurl.com/");
-                code(rng, out, 8, LOWER36);
-            }
-            2 => {
-                out.push_str("https://cutt.ly/");
-                code(rng, out, 7, BASE62);
-            }
-            _ => {
-                out.push_str("https://s.id/");
-                code(rng, out, 5, BASE62);
-            }
-        }
+        let (start, len, alphabet) = SHORTENERS[index(rng, SHORTENERS.len())];
+        out.push_str(start);
+        code(rng, out, len, alphabet);
         return;
     }
     out.push_str(match index(rng, 5) {

@@ -5,8 +5,8 @@
 //! do; recently sold prepaid SIMs come from "fresh" blocks and the latest
 //! IMSI range, shared by newcomers and fraudsters alike. Numbers of other
 //! operators never fall in our blocks. Every device gets its own IMEI:
-//! drawn at random, a network's worth of handsets would share a few
-//! hundred, and a shared IMEI is what betrays a SIM box.
+//! drawn at random, 50 000 handsets would share about 90 of them, and a
+//! shared IMEI is what betrays a SIM box.
 
 use ahash::AHashSet;
 use rand::Rng;
