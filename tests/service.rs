@@ -159,7 +159,17 @@ fn wait_for_blocklist(broker: &Broker, expected: &HashSet<String>, engine: &Engi
             return;
         }
         if std::time::Instant::now() > deadline {
-            assert_eq!(blocked, *expected, "engine log:\n{}", engine.log_text());
+            let (_, metrics) = engine.get("/metrics");
+            let rejected: Vec<&str> = metrics
+                .lines()
+                .filter(|l| l.starts_with("scamstream_records_rejected_total"))
+                .collect();
+            assert_eq!(
+                blocked,
+                *expected,
+                "rejected: {rejected:?}\nengine log:\n{}",
+                engine.log_text()
+            );
         }
     }
 }
@@ -360,6 +370,13 @@ fn the_engine_rides_out_a_broker_outage_without_a_restart() {
     broker.resume();
     produce(&broker, &second);
     wait_for_blocklist(&broker, &expected, &engine);
+    assert_eq!(
+        engine
+            .metric("scamstream_records_rejected_total{reason=\"late\"}")
+            .unwrap_or_default(),
+        0.0,
+        "the backlog after the outage is not late"
+    );
     assert!(engine.is_running(), "the engine was never restarted");
     assert!(
         engine.log_text().contains("BrokerTransportFailure"),

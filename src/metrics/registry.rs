@@ -178,7 +178,7 @@ impl Metrics {
             ),
             consumer_lag: gauge_vec(
                 CONSUMER_LAG,
-                "Messages behind the end of the log.",
+                "Messages in the log not read yet (end of the log minus the next offset to read).",
                 &["topic", "partition"],
             ),
             partitions_assigned: gauge(

@@ -63,6 +63,7 @@ impl Pipeline {
                 self.on_rebalance(checkpoints, &events, health)?;
                 continue;
             }
+            self.keep_unread_partitions_awake(source);
             read_since += chunk.len() as u64;
             if chunk.is_empty() {
                 self.tick().await?;
@@ -83,6 +84,16 @@ impl Pipeline {
         }
         tracing::info!("stopping: flushing outputs and committing offsets");
         self.commit(source, checkpoints)
+    }
+
+    /// Partitions with records still to read are not idle, even while the
+    /// engine is busy with other partitions (see `windowing::watermark`).
+    fn keep_unread_partitions_awake(&mut self, source: &KafkaSource) {
+        let now = Instant::now();
+        for partition in source.partitions_with_unread() {
+            let id = self.offsets.id(&partition);
+            self.operator.keep_awake(id, now);
+        }
     }
 
     /// Lets wall-clock time pass with no data: idle partitions stop holding

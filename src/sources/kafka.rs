@@ -23,7 +23,9 @@ const CONSUMER_DEFAULTS: &[(&str, &str)] = &[
     ("enable.auto.commit", "false"),
     ("enable.auto.offset.store", "false"),
     ("auto.offset.reset", "earliest"),
-    ("statistics.interval.ms", "5000"),
+    // Lag and unread records (which keep a partition from counting as idle)
+    // come from the statistics: fresh enough against an idle timeout.
+    ("statistics.interval.ms", "1000"),
     ("enable.partition.eof", "false"),
 ];
 
@@ -39,7 +41,9 @@ pub enum RebalanceEvent {
     Revoked(Vec<TopicPartition>),
 }
 
-/// Per partition: how far behind the end of the log the consumer is.
+/// Per partition (topic, partition, records): how many records the broker
+/// holds that scamstream has not read yet, as of librdkafka's latest
+/// statistics (every `statistics.interval.ms`).
 pub type LagReport = Vec<(String, i32, i64)>;
 
 /// Collects rebalances and statistics as librdkafka reports them.
@@ -55,10 +59,10 @@ impl ClientContext for SourceContext {
             .topics
             .values()
             .flat_map(|t| {
-                t.partitions
-                    .values()
-                    .filter(|p| p.partition >= 0 && p.consumer_lag >= 0)
-                    .map(|p| (t.topic.clone(), p.partition, p.consumer_lag))
+                t.partitions.values().filter_map(|p| {
+                    let unread = unread(p.app_offset, p.hi_offset, p.consumer_lag)?;
+                    (p.partition >= 0).then(|| (t.topic.clone(), p.partition, unread))
+                })
             })
             .collect();
         *self.lag.lock().unwrap_or_else(PoisonError::into_inner) = lag;
@@ -80,6 +84,21 @@ impl ConsumerContext for SourceContext {
             .unwrap_or_else(PoisonError::into_inner)
             .push(event);
     }
+}
+
+/// Records in a partition not delivered to scamstream yet: the end of the
+/// log (`hi_offset`) minus the next offset to deliver (`app_offset`). Before
+/// the first delivery, librdkafka's `consumer_lag` (end of the log minus the
+/// committed offset, where reading starts). Not the committed offset's
+/// distance: scamstream commits behind its open windows on purpose.
+fn unread(app_offset: i64, hi_offset: i64, consumer_lag: i64) -> Option<i64> {
+    if hi_offset < 0 {
+        return None;
+    }
+    if app_offset >= 0 {
+        return Some((hi_offset - app_offset).max(0));
+    }
+    (consumer_lag >= 0).then_some(consumer_lag)
 }
 
 fn partitions_of(list: &TopicPartitionList) -> Vec<TopicPartition> {
@@ -253,7 +272,7 @@ impl KafkaSource {
         )
     }
 
-    /// The latest lag per partition (from librdkafka's statistics).
+    /// The latest lag per partition: records not read yet (see [`LagReport`]).
     pub fn lag(&self) -> LagReport {
         self.consumer
             .context()
@@ -261,6 +280,26 @@ impl KafkaSource {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .clone()
+    }
+
+    /// The assigned partitions that, by the latest statistics, hold records
+    /// not read yet: they are busy, not idle, however long the engine takes
+    /// over other partitions' records.
+    pub fn partitions_with_unread(&self) -> Vec<TopicPartition> {
+        let Ok(assigned) = self.consumer.assignment() else {
+            return Vec::new();
+        };
+        let lag = self.lag();
+        assigned
+            .elements()
+            .iter()
+            .filter(|e| {
+                lag.iter().any(|(topic, partition, unread)| {
+                    *unread > 0 && *partition == e.partition() && topic == e.topic()
+                })
+            })
+            .map(|e| (self.topic_name(e.topic()), e.partition()))
+            .collect()
     }
 
     /// Commits `offsets` (the next offset to read per partition) and waits
@@ -343,4 +382,23 @@ pub fn read_topic(
         ends.retain(|&(p, high)| p != partition || offset + 1 < high);
     }
     Ok(entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unread;
+
+    #[test]
+    fn unread_counts_from_the_next_delivery_not_from_the_commit() {
+        assert_eq!(unread(900, 1_000, 5_000), Some(100), "commits trail reads");
+        assert_eq!(unread(1_000, 1_000, 5_000), Some(0));
+        assert_eq!(unread(1_001, 1_000, 0), Some(0), "stale end of log");
+    }
+
+    #[test]
+    fn before_the_first_delivery_reading_starts_at_the_commit() {
+        assert_eq!(unread(-1001, 1_000, 400), Some(400));
+        assert_eq!(unread(-1001, 1_000, -1), None);
+        assert_eq!(unread(10, -1, 400), None, "end of log unknown");
+    }
 }

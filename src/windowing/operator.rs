@@ -111,6 +111,12 @@ impl WindowOperator {
         self.watermark.register(partition, now);
     }
 
+    /// Says that an input partition has records not delivered yet, so it is
+    /// not idle (see `watermark`).
+    pub fn keep_awake(&mut self, partition: u32, now: Instant) {
+        self.watermark.keep_awake(partition, now);
+    }
+
     /// Re-reads which partitions are idle; call it when no data comes.
     pub fn refresh(&mut self, now: Instant) {
         self.watermark.refresh(now);

@@ -11,6 +11,18 @@
 //! freshest partition sets the watermark. It never moves
 //! backwards, and only data moves it: a file or a replay is processed the
 //! same way whatever the wall clock says.
+//!
+//! Two rules keep idleness from turning records that are merely not read
+//! yet into late ones:
+//!
+//! - **A pause wakes everyone.** When the first record after a pause (every
+//!   partition idle: a broker outage, a quiet night) arrives, every
+//!   partition gets a fresh idle timeout to speak up. Otherwise the first
+//!   partition read after an outage would carry the watermark past the
+//!   backlog the others are about to deliver.
+//! - **Unread records are not silence.** The source may say that a partition
+//!   has records it has not delivered yet ([`Watermark::keep_awake`]); such a
+//!   partition is not idle however long the engine is busy elsewhere.
 
 use std::time::{Duration, Instant};
 
@@ -60,11 +72,42 @@ impl Watermark {
 
     /// Accounts for a record's event time in `partition`, seen at `now`.
     pub fn observe_in(&mut self, partition: u32, event_ms: i64, now: Instant) {
+        if self.is_paused(now) {
+            self.wake_all(now);
+        }
         self.max_event_ms = Some(self.max_event_ms.map_or(event_ms, |m| m.max(event_ms)));
         let clock = self.clock(partition, now);
         clock.max_event_ms = Some(clock.max_event_ms.map_or(event_ms, |m| m.max(event_ms)));
         clock.last_seen = now;
         self.refresh(now);
+    }
+
+    /// Says that `partition` has records not delivered yet, at `now`: it is
+    /// not idle, and holds the watermark at its newest event time so far.
+    /// Like a record, it ends a pause for every partition.
+    pub fn keep_awake(&mut self, partition: u32, now: Instant) {
+        if self.is_paused(now) {
+            self.wake_all(now);
+        }
+        self.clock(partition, now).last_seen = now;
+    }
+
+    /// Every partition idle at `now`: the input was read to its end.
+    fn is_paused(&self, now: Instant) -> bool {
+        self.idle_after.is_some_and(|idle| {
+            !self.partitions.is_empty()
+                && self
+                    .partitions
+                    .iter()
+                    .all(|p| now.saturating_duration_since(p.last_seen) >= idle)
+        })
+    }
+
+    /// Gives every partition a fresh idle timeout.
+    fn wake_all(&mut self, now: Instant) {
+        for clock in &mut self.partitions {
+            clock.last_seen = now;
+        }
     }
 
     /// Declares `partition` before its first record, so that the watermark
@@ -189,6 +232,7 @@ mod tests {
         w.register(1, start);
         w.observe_in(0, 50_000, start);
         assert_eq!(w.current(), None, "partition 1 has said nothing yet");
+        w.observe_in(0, 55_000, start + Duration::from_secs(20));
         w.observe_in(0, 60_000, start + Duration::from_secs(31));
         assert_eq!(w.current(), Some(60_000), "partition 1 went idle");
     }
@@ -202,6 +246,51 @@ mod tests {
         assert_eq!(w.current(), Some(9_000));
         w.refresh(start + Duration::from_secs(31));
         assert_eq!(w.current(), Some(49_000), "the input is read to its end");
+    }
+
+    #[test]
+    fn after_a_pause_the_first_partition_back_waits_for_the_others() {
+        let start = Instant::now();
+        let idle = Duration::from_secs(30);
+        let mut w = Watermark::new(0).with_idle_timeout(idle);
+        w.observe_in(0, 10_000, start);
+        w.observe_in(1, 10_000, start);
+        w.refresh(start + Duration::from_secs(60));
+        assert_eq!(w.current(), Some(10_000), "an outage: everyone is idle");
+        let back = start + Duration::from_secs(61);
+        w.observe_in(0, 900_000, back);
+        assert_eq!(w.current(), Some(10_000), "partition 1's backlog is due");
+        w.observe_in(1, 20_000, back + Duration::from_secs(1));
+        assert_eq!(w.current(), Some(20_000), "its records were not late");
+        w.refresh(back + idle + Duration::from_secs(1));
+        assert_eq!(w.current(), Some(900_000), "partition 1 had nothing more");
+    }
+
+    #[test]
+    fn a_partition_with_unread_records_is_not_idle() {
+        let start = Instant::now();
+        let mut w = Watermark::new(0).with_idle_timeout(Duration::from_secs(30));
+        w.observe_in(0, 10_000, start);
+        w.observe_in(1, 10_000, start);
+        w.observe_in(0, 20_000, start + Duration::from_secs(20));
+        let busy = start + Duration::from_secs(40);
+        w.keep_awake(1, busy);
+        w.observe_in(0, 500_000, busy);
+        assert_eq!(w.current(), Some(10_000), "partition 1 has records unread");
+        w.refresh(busy + Duration::from_secs(31));
+        assert_eq!(w.current(), Some(500_000), "without more news it goes idle");
+    }
+
+    #[test]
+    fn news_of_unread_records_after_a_pause_wakes_everyone() {
+        let start = Instant::now();
+        let mut w = Watermark::new(0).with_idle_timeout(Duration::from_secs(30));
+        w.observe_in(0, 10_000, start);
+        w.observe_in(1, 10_000, start);
+        let back = start + Duration::from_secs(60);
+        w.keep_awake(0, back);
+        w.observe_in(0, 900_000, back);
+        assert_eq!(w.current(), Some(10_000), "partition 1 may be next");
     }
 
     #[test]
