@@ -41,6 +41,9 @@
 //!   minus the allowed lateness, advanced row by row, so a run's output is a
 //!   function of its input alone, however it was cut into batches. A record
 //!   behind a closed window is rejected as `late`, never silently dropped.
+//!   Across Kafka partitions a silent partition stops holding the watermark
+//!   only when it has nothing to read: records waiting in the broker, or a
+//!   backlog after an outage, keep it counted ([`windowing`]).
 //! - **Plan once, run per window.** Each rule is parsed and planned, down to
 //!   its physical plan, at load time against the record schema ([`rules`]);
 //!   errors name file and line, and every broken rule is reported at once.
