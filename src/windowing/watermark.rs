@@ -72,9 +72,7 @@ impl Watermark {
 
     /// Accounts for a record's event time in `partition`, seen at `now`.
     pub fn observe_in(&mut self, partition: u32, event_ms: i64, now: Instant) {
-        if self.is_paused(now) {
-            self.wake_all(now);
-        }
+        self.end_pause(now);
         self.max_event_ms = Some(self.max_event_ms.map_or(event_ms, |m| m.max(event_ms)));
         let clock = self.clock(partition, now);
         clock.max_event_ms = Some(clock.max_event_ms.map_or(event_ms, |m| m.max(event_ms)));
@@ -86,27 +84,24 @@ impl Watermark {
     /// not idle, and holds the watermark at its newest event time so far.
     /// Like a record, it ends a pause for every partition.
     pub fn keep_awake(&mut self, partition: u32, now: Instant) {
-        if self.is_paused(now) {
-            self.wake_all(now);
-        }
+        self.end_pause(now);
         self.clock(partition, now).last_seen = now;
     }
 
-    /// Every partition idle at `now`: the input was read to its end.
-    fn is_paused(&self, now: Instant) -> bool {
-        self.idle_after.is_some_and(|idle| {
-            !self.partitions.is_empty()
-                && self
-                    .partitions
-                    .iter()
-                    .all(|p| now.saturating_duration_since(p.last_seen) >= idle)
-        })
-    }
-
-    /// Gives every partition a fresh idle timeout.
-    fn wake_all(&mut self, now: Instant) {
-        for clock in &mut self.partitions {
-            clock.last_seen = now;
+    /// If every partition is idle at `now` (the input was read to its end),
+    /// gives every partition a fresh idle timeout: news has come.
+    fn end_pause(&mut self, now: Instant) {
+        let Some(idle) = self.idle_after else {
+            return;
+        };
+        let paused = self
+            .partitions
+            .iter()
+            .all(|p| now.saturating_duration_since(p.last_seen) >= idle);
+        if paused {
+            for clock in &mut self.partitions {
+                clock.last_seen = now;
+            }
         }
     }
 
