@@ -76,9 +76,16 @@ pub fn shipped_tables(source: &RuleSource) -> Vec<RefTable> {
         RuleSource::Dir(dir) => csv_files(&dir.join("tables"))
             .into_iter()
             .filter_map(|path| {
-                let name = path.file_stem()?.to_str()?.to_owned();
+                let name = path.file_stem()?.to_str().unwrap_or_default().to_owned();
                 let valid = !name.is_empty()
                     && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+                if !valid {
+                    tracing::warn!(
+                        path = %path.display(),
+                        "reference table skipped: a table is named after its file, and \
+                         this name is not one SQL can use (letters, digits and _ only)"
+                    );
+                }
                 valid.then_some(RefTable {
                     name,
                     path,
