@@ -1,10 +1,16 @@
 //! The whole pipeline, file to block-list: reading, parallel decoding,
-//! windows, the starter rules and decisions (outputs discarded).
+//! windows, the rules (the starter rules, then the library of `sql/`) and
+//! decisions (outputs discarded).
+
+mod common;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use scamstream::config::{default_pipeline_text, parse_pipeline};
+use std::path::Path;
+
+use scamstream::config::{PipelineConfig, default_pipeline_text, parse_pipeline};
 use scamstream::metrics::Metrics;
 use scamstream::pipeline::{Outputs, Pipeline};
+use scamstream::rules::RuleSource;
 use scamstream::sources::generator::{GeneratorConfig, write_dataset};
 use scamstream::sources::{FileSource, InputFormat};
 
@@ -18,20 +24,34 @@ fn file_to_blocklist(c: &mut Criterion) {
     let records = write_dataset(&config, dir.path()).expect("the data set is written");
     let input = dir.path().join("records.jsonl");
     let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
-    let pipeline_config =
-        parse_pipeline("default", default_pipeline_text()).expect("the default pipeline is valid");
     let mut group = c.benchmark_group("pipeline");
     group.sample_size(10);
     group.throughput(Throughput::Elements(records));
-    group.bench_function("file_to_blocklist", |b| {
+    for set in common::rule_sets(dir.path()) {
+        let mut pipeline_config = parse_pipeline("default", default_pipeline_text())
+            .expect("the default pipeline is valid");
+        pipeline_config.rules = RuleSource::Dir(set.dir);
+        bench_pipeline(&mut group, &runtime, &pipeline_config, &input, set.label);
+    }
+    group.finish();
+}
+
+fn bench_pipeline(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    runtime: &tokio::runtime::Runtime,
+    pipeline_config: &PipelineConfig,
+    input: &Path,
+    label: &str,
+) {
+    group.bench_function(format!("file_to_blocklist_{label}_rules"), |b| {
         b.iter(|| {
             runtime.block_on(async {
                 let mut pipeline =
-                    Pipeline::build(&pipeline_config, Outputs::discard(), Metrics::new())
+                    Pipeline::build(pipeline_config, Outputs::discard(), Metrics::new())
                         .await
                         .expect("the pipeline builds");
                 let mut source =
-                    FileSource::open(&input, InputFormat::JsonLines).expect("the input opens");
+                    FileSource::open(input, InputFormat::JsonLines).expect("the input opens");
                 pipeline
                     .run(&mut source, &mut |_| {})
                     .await
@@ -39,7 +59,6 @@ fn file_to_blocklist(c: &mut Criterion) {
             })
         })
     });
-    group.finish();
 }
 
 criterion_group!(benches, file_to_blocklist);

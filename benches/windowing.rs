@@ -1,5 +1,8 @@
 //! Windowing plus rule evaluation: decoded batches through the window
-//! operator and the starter rules, without decoding or output.
+//! operator and the rules (the starter rules, then the library of `sql/`),
+//! without decoding or output.
+
+mod common;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use scamstream::record::{Decoder, NumberNormalizer};
@@ -36,22 +39,34 @@ fn batches() -> (Vec<arrow::record_batch::RecordBatch>, usize) {
 
 fn windows_and_rules(c: &mut Criterion) {
     let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
-    let engine = runtime
-        .block_on(RuleEngine::load(
-            &RuleSource::Dir("sql".into()),
-            &RuleEnv::default(),
-        ))
-        .expect("the shipped rules plan");
+    let scratch = tempfile::tempdir().expect("a temporary directory");
     let (batches, rows) = batches();
     let mut group = c.benchmark_group("windowing");
     group.sample_size(10);
     group.throughput(Throughput::Elements(rows as u64));
-    group.bench_function("windows_and_starter_rules", |b| {
+    for set in common::rule_sets(scratch.path()) {
+        let source = RuleSource::Dir(set.dir);
+        let engine = runtime
+            .block_on(RuleEngine::load(&source, &RuleEnv::default()))
+            .expect("the shipped rules plan");
+        bench_rules(&mut group, &runtime, &engine, &batches, set.label);
+    }
+    group.finish();
+}
+
+fn bench_rules(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    runtime: &tokio::runtime::Runtime,
+    engine: &RuleEngine,
+    batches: &[arrow::record_batch::RecordBatch],
+    label: &str,
+) {
+    group.bench_function(format!("windows_and_{label}_rules"), |b| {
         b.iter(|| {
             runtime.block_on(async {
                 let mut operator = WindowOperator::new(engine.window_specs(), 120_000);
                 let mut hits = 0;
-                for batch in &batches {
+                for batch in batches {
                     operator
                         .insert(batch)
                         .expect("decoded batches have the record schema");
@@ -66,7 +81,6 @@ fn windows_and_rules(c: &mut Criterion) {
             })
         })
     });
-    group.finish();
 }
 
 criterion_group!(benches, windows_and_rules);
