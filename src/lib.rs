@@ -110,10 +110,36 @@
 /// builds and drops hash tables and Arrow buffers of megabytes; with the
 /// system allocator a quarter of a run went to `malloc`, `free` and
 /// `memmove`, and more to the kernel re-zeroing pages handed back and taken
-/// again. mimalloc gives 11 % more throughput for about 120 MiB more peak
-/// memory (README, *Performance*).
+/// again. See [`tune_allocator`] for how it is set up, and the README's
+/// *Performance* section for the figures.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// mimalloc's `purge_delay` option (`mi_option_purge_delay` in mimalloc 3's
+/// `mimalloc.h`, which `libmimalloc-sys` does not name).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Keeps freed memory in the process instead of handing it back to the
+/// kernel, unless `MIMALLOC_PURGE_DELAY` says otherwise.
+///
+/// Every window evaluation frees megabytes that the next one allocates
+/// again. By default mimalloc returns idle memory to the kernel after a
+/// second, and taking it back costs a page fault and the kernel zeroing the
+/// page: 15 % of a run's processor time went to `clear_page_erms`. The
+/// process keeps its peak working set instead (the memory an operator sizes
+/// the container for anyway). Setting `MIMALLOC_PURGE_DELAY` in the
+/// environment (in milliseconds) restores mimalloc's own behaviour.
+/// Idempotent; [`pipeline::Pipeline::build`] calls it.
+#[allow(unsafe_code)]
+pub fn tune_allocator() {
+    static TUNED: std::sync::Once = std::sync::Once::new();
+    TUNED.call_once(|| {
+        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+            // SAFETY: sets an integer option; mimalloc reads it on each purge.
+            unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+        }
+    });
+}
 
 pub mod backtest;
 pub mod cli;

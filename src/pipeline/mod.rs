@@ -160,6 +160,7 @@ impl Pipeline {
         outputs: Outputs,
         metrics: Metrics,
     ) -> Result<Self, PipelineError> {
+        crate::tune_allocator();
         let engine = RuleEngine::load(&config.rules, &config.rule_env()).await?;
         let allow = match &config.allow_list {
             Some(path) => AllowList::load(path)?,
