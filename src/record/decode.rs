@@ -5,13 +5,12 @@
 //! CSV accept and reject exactly the same records for the same reasons.
 
 use std::borrow::Cow;
-use std::sync::Arc;
 
 use arrow::record_batch::RecordBatch;
 use chrono::DateTime;
 
 use super::builder::{RecordBuilder, Validated};
-use super::number::NumberNormalizer;
+use super::number::{E164, NumberNormalizer};
 use super::reject::{RejectReason, Rejection};
 use super::schema::{Kind, Route};
 use super::value::{Loose, RawFields, parse_json, present};
@@ -172,7 +171,7 @@ fn number(
     numbers: &mut NumberNormalizer,
     field: &str,
     value: &Option<Loose<'_>>,
-) -> Result<Arc<str>, Rejection> {
+) -> Result<E164, Rejection> {
     let value = required(field, value)?;
     let text = value.as_text().ok_or_else(|| {
         Rejection::new(

@@ -17,7 +17,7 @@ mod value;
 
 pub use builder::RecordBuilder;
 pub use decode::{CsvHeader, Decoder};
-pub use number::{NumberError, NumberNormalizer};
+pub use number::{E164, NumberError, NumberNormalizer};
 pub use reject::{RejectReason, Rejection};
 pub use schema::{Kind, Route, column, record_schema, timestamp_type};
 
