@@ -29,6 +29,7 @@
 //! those names, otherwise the copies shipped in `sql/tables/`.
 
 mod brands;
+mod distinct;
 mod numbers;
 mod stats;
 mod template;
@@ -98,11 +99,13 @@ pub fn telecom_functions(country_code: u16, lexicon: &Lexicon) -> Vec<ScalarUDF>
     ]
 }
 
-/// Registers every telecom function in `ctx`.
+/// Registers every telecom function in `ctx`, and a `count` that counts
+/// distinct text per group faster than DataFusion's own (same results).
 pub fn register_functions(ctx: &SessionContext, country_code: u16, lexicon: &Lexicon) {
     for f in telecom_functions(country_code, lexicon) {
         ctx.register_udf(f);
     }
+    ctx.register_udaf(distinct::count());
 }
 
 #[cfg(test)]
