@@ -3,7 +3,7 @@
 //! Decoding is the costliest per-record step and rule evaluation the
 //! costliest per-window one. They run at the same time: while the rules of
 //! chunk *n*'s windows execute on the async runtime, the decode workers are
-//! already turning chunks *n + 1* and *n + 2* into Arrow batches. Each chunk
+//! already turning the next chunks (up to eight) into Arrow batches. Each chunk
 //! is split into one contiguous range per worker, and every worker answers
 //! its jobs in the order it got them, so the parts of a chunk come back in
 //! input order and the run stays a deterministic function of its input.
