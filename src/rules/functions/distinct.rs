@@ -128,6 +128,11 @@ struct Seen {
     len: u32,
 }
 
+/// The bytes of `seen` in `arena`.
+fn value_in(arena: &[u8], seen: Seen) -> &[u8] {
+    &arena[seen.start as usize..(seen.start + seen.len) as usize]
+}
+
 /// The distinct values of every group, in one table.
 #[derive(Debug)]
 struct DistinctTextCounts {
@@ -156,7 +161,7 @@ impl DistinctTextCounts {
     }
 
     fn bytes(&self, seen: Seen) -> &[u8] {
-        &self.arena[seen.start as usize..(seen.start + seen.len) as usize]
+        value_in(&self.arena, seen)
     }
 
     /// Notes `value` for `group`; counts it when the group had not seen it.
@@ -176,7 +181,7 @@ impl DistinctTextCounts {
         let (seen, arena) = (&self.seen, &self.arena);
         let known = self.table.find(hash, |&i| {
             let s = seen[i as usize];
-            s.group == group32 && &arena[s.start as usize..(s.start + s.len) as usize] == value
+            s.group == group32 && value_in(arena, s) == value
         });
         if known.is_some() {
             return Ok(false);
@@ -198,10 +203,7 @@ impl DistinctTextCounts {
         let arena = &self.arena;
         self.table.insert_unique(hash, index, |&i| {
             let s = seen[i as usize];
-            hasher.hash_one((
-                s.group,
-                &arena[s.start as usize..(s.start + s.len) as usize],
-            ))
+            hasher.hash_one((s.group, value_in(arena, s)))
         });
         Ok(true)
     }
@@ -242,7 +244,7 @@ impl DistinctTextCounts {
             return Ok(());
         };
         for s in old_seen.into_iter().filter(|s| s.group as usize >= n) {
-            let value = &old_arena[s.start as usize..(s.start + s.len) as usize];
+            let value = value_in(&old_arena, s);
             self.note(s.group as usize - n, value)?;
         }
         Ok(())
