@@ -2,7 +2,7 @@
 //! with a header row.
 
 use std::fs::File;
-use std::io::{self, BufReader, Read};
+use std::io::{self, Read};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -101,7 +101,9 @@ impl FileSource {
         } else {
             let file = File::open(path).map_err(io_err)?;
             let size = file.metadata().map(|m| m.len()).ok();
-            (Box::new(BufReader::with_capacity(1 << 20, file)), size)
+            // Unbuffered: chunks are read in blocks of megabytes straight
+            // into their own buffers, so a `BufReader` would only add a copy.
+            (Box::new(file), size)
         };
         let input: Box<dyn Read + Send> = Box::new(Counted {
             inner: input,
@@ -142,10 +144,11 @@ impl FileSource {
         else {
             return Ok(None);
         };
-        let mut buf = std::mem::take(carry);
         // Read a full chunk beyond what was carried over, so that a line
         // longer than a chunk still makes progress.
-        let want = buf.len() + CHUNK_BYTES;
+        let want = carry.len() + CHUNK_BYTES;
+        let mut buf = Vec::with_capacity(want);
+        buf.append(carry);
         let at_end = fill(input.as_mut(), &mut buf, want).map_err(|source| SourceError::Io {
             path: self.name.clone(),
             source,
@@ -266,13 +269,12 @@ impl FileSource {
 /// Reads until `buf` holds at least `want` bytes or the input ends; returns
 /// whether it ended.
 fn fill(input: &mut dyn Read, buf: &mut Vec<u8>, want: usize) -> io::Result<bool> {
-    let mut block = vec![0u8; 256 << 10];
     while buf.len() < want {
-        match input.read(&mut block) {
-            Ok(0) => return Ok(true),
-            Ok(n) => buf.extend_from_slice(&block[..n]),
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
+        let missing = (want - buf.len()) as u64;
+        // `read_to_end` reads into the spare capacity without zeroing it
+        // first; `take` stops it at the chunk's size.
+        if input.take(missing).read_to_end(buf)? == 0 {
+            return Ok(true);
         }
     }
     Ok(false)
