@@ -35,8 +35,10 @@
 //!   rather than once per hopping window that holds the text.
 //! - **Panes, not copies.** A window is a run of *panes*, slices of event time
 //!   whose length divides every rule's size and slide ([`windowing`]). A
-//!   record is stored once, however many hopping windows hold it, and a pane
-//!   can later hold partial aggregates instead of rows for day-long windows.
+//!   record is stored once, however many hopping windows hold it. A rule's
+//!   grouped candidate query (count, sum, avg per number) is reduced to
+//!   per-pane sums once, and kept up to date as panes enter and leave the
+//!   window instead of recomputed over every window ([`rules`]).
 //! - **Time moves with the data.** The watermark is the newest event time
 //!   minus the allowed lateness, advanced row by row, so a run's output is a
 //!   function of its input alone, however it was cut into batches. A record

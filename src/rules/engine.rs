@@ -18,6 +18,7 @@ use super::env::{RuleEnv, lexicon};
 use super::error::{RuleError, RuleErrors};
 use super::evidence::cell;
 use super::functions::register_functions;
+use super::incremental::IncrementalStage;
 use super::loader::{RuleSource, read_rules};
 use super::rule::Rule;
 use super::stages::{self, StageSlot, Staged, stage_table};
@@ -73,8 +74,16 @@ struct PlannedRule {
 }
 
 struct PlannedStage {
-    plan: Arc<dyn ExecutionPlan>,
+    plan: StagePlan,
     slot: StageSlot,
+}
+
+/// How a stage's rows are computed for a window.
+enum StagePlan {
+    /// Its query, over the whole window.
+    Whole(Arc<dyn ExecutionPlan>),
+    /// From per-pane sums (see [`incremental`](super::incremental)).
+    Incremental(Box<IncrementalStage>),
 }
 
 /// A DataFusion session holding the window tables, the reference tables and
@@ -173,6 +182,7 @@ impl RuleEngine {
     pub async fn evaluate(&self, window: &ClosedWindow) -> WindowResult {
         self.tables.set(window);
         let rows = window.rows();
+        let window = Arc::new(window.clone());
         // Each rule is one single-partition query; the rules of a window run
         // as concurrent tasks, so the cores are shared among rules rather
         // than spent repartitioning every query.
@@ -185,9 +195,10 @@ impl RuleEngine {
                 let state = self.state.clone();
                 let planned = Arc::clone(&self.plans[index]);
                 let rule = rule.clone();
+                let window = Arc::clone(&window);
                 tokio::spawn(async move {
                     let started = Instant::now();
-                    let outcome = run_rule(&state, &planned)
+                    let outcome = run_rule(&state, &planned, &window)
                         .await
                         .and_then(|batches| hits_from_batches(index, &rule, &batches));
                     (index, started.elapsed(), outcome)
@@ -228,9 +239,13 @@ impl RuleEngine {
 async fn run_rule(
     state: &SessionState,
     planned: &PlannedRule,
+    window: &ClosedWindow,
 ) -> Result<Vec<RecordBatch>, DataFusionError> {
     for stage in &planned.stages {
-        let rows = run_plan(state, &stage.plan).await?;
+        let rows = match &stage.plan {
+            StagePlan::Whole(plan) => run_plan(state, plan).await?,
+            StagePlan::Incremental(incremental) => incremental.run(state, window).await?,
+        };
         stage.slot.set(rows);
     }
     let result = run_plan(state, &planned.plan).await;
@@ -243,7 +258,7 @@ async fn run_rule(
 /// Runs a rule's physical plan over the current window. Operator state
 /// left by the previous window (a hash join's build side, say) is reset
 /// first; the scans read the current rows when they run.
-async fn run_plan(
+pub(super) async fn run_plan(
     state: &SessionState,
     plan: &Arc<dyn ExecutionPlan>,
 ) -> Result<Vec<RecordBatch>, DataFusionError> {
@@ -363,7 +378,16 @@ async fn plan_staged(
     for stage in &staged.stages {
         let frame = ctx.sql(&stage.sql).await?;
         let schema: SchemaRef = Arc::new(frame.schema().as_arrow().clone());
-        let plan = frame.create_physical_plan().await?;
+        let plan = match IncrementalStage::plan(ctx, stage, &schema).await {
+            Some(incremental) => {
+                tracing::debug!(
+                    stage = stage.table,
+                    "the stage is kept up to date pane by pane"
+                );
+                StagePlan::Incremental(Box::new(incremental))
+            }
+            None => StagePlan::Whole(frame.create_physical_plan().await?),
+        };
         let slot = StageSlot::default();
         let table = stage_table(stage.table.clone(), schema, slot.clone());
         ctx.register_table(stage.table.as_str(), Arc::new(table))?;

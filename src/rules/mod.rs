@@ -13,7 +13,9 @@
 //! once with its file and line. The physical plan is kept: its scans read the
 //! rows of whichever window is current when it runs, so each window only
 //! resets and re-executes it. CTEs a query references more than once are
-//! split off as stages, computed once per window (see `stages`).
+//! split off as stages, computed once per window (see `stages`); a stage
+//! that only counts, adds up and averages per key over one window table is
+//! kept up to date pane by pane instead (see `incremental`).
 
 mod engine;
 mod env;
@@ -21,6 +23,7 @@ mod error;
 mod evidence;
 pub mod functions;
 mod header;
+mod incremental;
 mod loader;
 mod rule;
 mod scan;

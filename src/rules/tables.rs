@@ -96,7 +96,7 @@ impl RowSource for WindowSlot {
 }
 
 impl WindowSlot {
-    fn set(&self, start_ms: i64, end_ms: i64, batches: Vec<RecordBatch>) {
+    pub(crate) fn set(&self, start_ms: i64, end_ms: i64, batches: Vec<RecordBatch>) {
         let rows = Arc::new(WindowRows {
             start_ms,
             end_ms,

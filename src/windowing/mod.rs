@@ -24,6 +24,6 @@ mod spec;
 mod watermark;
 
 pub use duration::{DurationError, format_duration, parse_duration};
-pub use operator::{ClosedWindow, Inserted, WindowOperator};
+pub use operator::{ClosedWindow, Inserted, PaneSpan, WindowOperator};
 pub use spec::{WindowSpec, WindowSpecError};
 pub use watermark::Watermark;

@@ -1,6 +1,7 @@
 //! The window operator: assigns rows to panes, tracks the watermark and
 //! hands out windows as they close.
 
+use std::ops::Range;
 use std::time::{Duration, Instant};
 
 use ahash::AHashMap;
@@ -29,6 +30,28 @@ pub struct ClosedWindow {
     pub calls: Vec<RecordBatch>,
     /// The window's SMS rows.
     pub sms: Vec<RecordBatch>,
+    /// Which of those rows each pane holds, in time order. A pane can get
+    /// no more rows once a window holding it has closed, so work done on a
+    /// pane for one window (a rule's per-pane aggregate) serves every later
+    /// window that holds it.
+    pub panes: Vec<PaneSpan>,
+}
+
+/// One pane of a closed window: its rows are `calls[calls]` and `sms[sms]`
+/// of the window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaneSpan {
+    /// Inclusive start, epoch milliseconds.
+    pub start_ms: i64,
+    /// Unique in the process, so a pane rebuilt after a reset (a Kafka
+    /// rebalance) is never taken for the one it replaces.
+    pub id: u64,
+    /// Rows of the pane.
+    pub rows: usize,
+    /// The pane's batches in [`ClosedWindow::calls`].
+    pub calls: Range<usize>,
+    /// The pane's batches in [`ClosedWindow::sms`].
+    pub sms: Range<usize>,
 }
 
 impl ClosedWindow {
@@ -315,10 +338,25 @@ impl WindowOperator {
             end_ms: end,
             calls: Vec::new(),
             sms: Vec::new(),
+            panes: Vec::new(),
         };
-        for Pane { calls, sms, .. } in self.panes.in_range(start..end) {
+        for (start_ms, pane) in self.panes.in_range(start..end) {
+            let Pane {
+                id,
+                calls,
+                sms,
+                rows,
+            } = pane;
+            let (first_call, first_sms) = (window.calls.len(), window.sms.len());
             window.calls.extend(calls.iter().cloned());
             window.sms.extend(sms.iter().cloned());
+            window.panes.push(PaneSpan {
+                start_ms,
+                id: *id,
+                rows: *rows,
+                calls: first_call..window.calls.len(),
+                sms: first_sms..window.sms.len(),
+            });
         }
         (window.rows() > 0).then_some(window)
     }

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use arrow::compute::concat_batches;
 use arrow::error::ArrowError;
@@ -10,8 +11,11 @@ use arrow::record_batch::RecordBatch;
 use crate::record::Kind;
 
 /// The rows of one pane.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 pub(crate) struct Pane {
+    /// Unique in the process: a pane rebuilt after a reset is a new pane,
+    /// even with the same start (see [`PaneSpan::id`](super::PaneSpan)).
+    pub(crate) id: u64,
     pub(crate) calls: Vec<RecordBatch>,
     pub(crate) sms: Vec<RecordBatch>,
     pub(crate) rows: usize,
@@ -26,9 +30,21 @@ pub(crate) struct PaneStore {
     sealed_before: Option<i64>,
 }
 
+impl Pane {
+    fn new() -> Self {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+        Pane {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            calls: Vec::new(),
+            sms: Vec::new(),
+            rows: 0,
+        }
+    }
+}
+
 impl PaneStore {
     pub(crate) fn insert(&mut self, pane_start: i64, kind: Kind, batch: RecordBatch) {
-        let pane = self.panes.entry(pane_start).or_default();
+        let pane = self.panes.entry(pane_start).or_insert_with(Pane::new);
         pane.rows += batch.num_rows();
         self.rows += batch.num_rows();
         match kind {
@@ -54,9 +70,9 @@ impl PaneStore {
         Ok(())
     }
 
-    /// The panes whose start lies in `range`, in time order.
-    pub(crate) fn in_range(&self, range: Range<i64>) -> impl Iterator<Item = &Pane> {
-        self.panes.range(range).map(|(_, pane)| pane)
+    /// The panes whose start lies in `range`, in time order, with their start.
+    pub(crate) fn in_range(&self, range: Range<i64>) -> impl Iterator<Item = (i64, &Pane)> {
+        self.panes.range(range).map(|(&start, pane)| (start, pane))
     }
 
     /// Drops every pane that starts before `start`.

@@ -173,3 +173,28 @@ async fn a_shared_cte_computed_once_gives_the_same_hits() {
         assert_eq!(of(0).len(), 1, "one repeating caller per window");
     }
 }
+
+/// A shared CTE that groups one window table with count, sum and avg is
+/// kept up to date pane by pane; one with `count(DISTINCT)` runs as written.
+#[tokio::test]
+async fn grouped_shared_ctes_are_kept_pane_by_pane() {
+    let rule = |name: &str, aggregate: &str| {
+        let text = format!(
+            "-- name: {name}\n-- window: 20m every 10m\n\
+             WITH k AS (SELECT caller AS number, {aggregate} AS n FROM calls GROUP BY caller)\n\
+             SELECT a.number, a.n FROM k a JOIN k b ON a.number = b.number"
+        );
+        parse_rule(Path::new("rule.sql"), &text).unwrap()
+    };
+    let rules = vec![
+        rule("sums", "sum(duration_s) + count(*)"),
+        rule("distinct", "count(DISTINCT callee)"),
+    ];
+    let engine = RuleEngine::new(rules, &RuleEnv::default()).await.unwrap();
+    let kinds: Vec<bool> = engine
+        .plans
+        .iter()
+        .map(|p| matches!(p.stages[0].plan, StagePlan::Incremental(_)))
+        .collect();
+    assert_eq!(kinds, [true, false]);
+}

@@ -1,0 +1,101 @@
+use std::collections::BTreeMap;
+
+use arrow::array::StringArray;
+use arrow::datatypes::{Field, Schema};
+
+use super::*;
+
+fn schema() -> SchemaRef {
+    Arc::new(Schema::new(vec![
+        Field::new("__k0", DataType::Utf8, true),
+        Field::new("__n", DataType::Int64, false),
+        Field::new("__s0", DataType::Float64, true),
+    ]))
+}
+
+/// A pane query's rows: (key, rows, sum).
+fn pane(rows: &[(&str, i64, Option<f64>)]) -> RecordBatch {
+    RecordBatch::try_new(
+        schema(),
+        vec![
+            Arc::new(StringArray::from_iter_values(rows.iter().map(|r| r.0))),
+            Arc::new(Int64Array::from_iter_values(rows.iter().map(|r| r.1))),
+            Arc::new(Float64Array::from_iter(rows.iter().map(|r| r.2))),
+        ],
+    )
+    .unwrap()
+}
+
+fn emitted(sums: &PaneSums) -> BTreeMap<String, (i64, f64)> {
+    let batch = sums.emit().unwrap();
+    let keys = batch.column(0).as_string::<i32>();
+    let counts = batch.column(1).as_primitive::<Int64Type>();
+    let totals = batch.column(2).as_primitive::<Float64Type>();
+    (0..batch.num_rows())
+        .map(|i| (keys.value(i).to_owned(), (counts.value(i), totals.value(i))))
+        .collect()
+}
+
+fn key(start: i64) -> PaneKey {
+    (start, start as u64, 1)
+}
+
+#[test]
+fn panes_add_up_and_leave_again() {
+    let mut sums = PaneSums::new(schema(), 1, 1).unwrap();
+    sums.add(key(0), &pane(&[("a", 2, Some(0.5)), ("b", 1, None)]))
+        .unwrap();
+    sums.add(key(1), &pane(&[("a", 1, Some(0.25)), ("c", 3, Some(3.0))]))
+        .unwrap();
+    assert!(sums.holds(key(0)) && sums.holds(key(1)) && !sums.holds(key(2)));
+    assert_eq!(
+        emitted(&sums),
+        BTreeMap::from([
+            ("a".into(), (3, 0.75)),
+            ("b".into(), (1, 0.0)),
+            ("c".into(), (3, 3.0)),
+        ])
+    );
+    sums.retain(|k| k != key(0));
+    assert!(!sums.holds(key(0)));
+    assert_eq!(
+        emitted(&sums),
+        BTreeMap::from([("a".into(), (1, 0.25)), ("c".into(), (3, 3.0))])
+    );
+    sums.add(key(2), &pane(&[("b", 4, Some(1.0))])).unwrap();
+    assert_eq!(emitted(&sums)["b"], (4, 1.0), "a key that left comes back");
+}
+
+#[test]
+fn only_keys_with_enough_rows_are_emitted() {
+    let mut sums = PaneSums::new(schema(), 1, 3).unwrap();
+    sums.add(key(0), &pane(&[("a", 2, None), ("b", 1, None)]))
+        .unwrap();
+    sums.add(key(1), &pane(&[("a", 1, None)])).unwrap();
+    assert_eq!(emitted(&sums).keys().collect::<Vec<_>>(), ["a"]);
+}
+
+#[test]
+fn keys_gone_for_good_are_forgotten_and_their_slots_reused() {
+    let mut sums = PaneSums::new(schema(), 1, 1).unwrap();
+    for round in 0..4_i64 {
+        let names: Vec<String> = (0..3_000).map(|i| format!("{round}-{i}")).collect();
+        let rows: Vec<(&str, i64, Option<f64>)> =
+            names.iter().map(|n| (n.as_str(), 1, Some(1.0))).collect();
+        sums.add(key(round), &pane(&rows)).unwrap();
+        sums.retain(|k| k.0 == round);
+        assert_eq!(emitted(&sums).len(), 3_000);
+    }
+    assert!(sums.index.len() < 12_000, "idle keys were dropped");
+    assert!(sums.columns[0].len() <= 9_000, "their slots were reused");
+}
+
+#[test]
+fn sums_of_other_types_are_refused() {
+    let schema = Arc::new(Schema::new(vec![
+        Field::new("__k0", DataType::Utf8, true),
+        Field::new("__n", DataType::Int64, false),
+        Field::new("__s0", DataType::Decimal128(38, 2), true),
+    ]));
+    assert!(PaneSums::new(schema, 1, 1).is_err());
+}
