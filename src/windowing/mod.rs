@@ -12,10 +12,11 @@
 //! rejected as a whole (never added to the later windows alone), so every
 //! window sees either the record or the rejects file does.
 //!
-//! Today a pane holds Arrow batches of raw rows. Because a window is a run of
-//! panes, a pane can later hold DataFusion partial-aggregate states instead,
-//! which long windows at operator scale will need; nothing outside
-//! the pane store would change.
+//! A pane holds Arrow batches of raw rows. A closed window says which of its
+//! batches each pane holds ([`PaneSpan`]), and a pane's rows no longer
+//! change once a window holding it has closed, so what a rule derives from
+//! one pane (per-key sums, in `rules::incremental`) serves every later
+//! window that holds it.
 
 mod duration;
 mod operator;
