@@ -11,11 +11,15 @@ const JOINING_RULE: &str = "-- name: joined\n-- window: 10m\n\
     FROM k JOIN calls c ON c.caller = k.caller GROUP BY c.caller";
 
 fn windows(lines: &[String]) -> Vec<ClosedWindow> {
+    windows_of("10m", lines)
+}
+
+fn windows_of(spec: &str, lines: &[String]) -> Vec<ClosedWindow> {
     let mut decoder = Decoder::new(NumberNormalizer::new(66).unwrap());
     for line in lines {
         decoder.push_json(line.as_bytes()).unwrap();
     }
-    let mut operator = WindowOperator::new([WindowSpec::parse("10m").unwrap()], 0);
+    let mut operator = WindowOperator::new([WindowSpec::parse(spec).unwrap()], 0);
     operator.insert(&decoder.finish()).unwrap();
     operator.close_all()
 }
@@ -197,4 +201,61 @@ async fn grouped_shared_ctes_are_kept_pane_by_pane() {
         .map(|p| matches!(p.stages[0].plan, StagePlan::Incremental(_)))
         .collect();
     assert_eq!(kinds, [true, false]);
+}
+
+/// A stage kept pane by pane gives each window its own totals, whatever
+/// order the windows are evaluated in (as after a rebalance or a retry).
+#[tokio::test]
+async fn pane_by_pane_totals_do_not_depend_on_evaluation_order() {
+    let rule = parse_rule(
+        Path::new("busy.sql"),
+        "-- name: busy\n-- window: 20m every 10m\n\
+         WITH k AS (SELECT caller AS number, count(*) AS n, sum(duration_s) AS talk\n\
+                    FROM calls GROUP BY caller HAVING count(*) >= 2)\n\
+         SELECT a.number, a.n, a.talk FROM k a JOIN k b ON a.number = b.number",
+    )
+    .unwrap();
+    let engine = RuleEngine::new(vec![rule], &RuleEnv::default())
+        .await
+        .unwrap();
+    assert!(matches!(
+        engine.plans[0].stages[0].plan,
+        StagePlan::Incremental(_)
+    ));
+    let (a, b) = ("0811111111", "0822222222");
+    let closed = windows_of(
+        "20m every 10m",
+        &[
+            call(1, a),
+            call(2, a),
+            call(12, a),
+            call(13, b),
+            call(14, b),
+            call(25, b),
+        ],
+    );
+    let totals = |hits: Vec<RuleHit>| {
+        let mut t: Vec<(String, i64)> = hits
+            .iter()
+            .map(|h| (h.number.clone(), h.evidence["n"].as_i64().unwrap()))
+            .collect();
+        t.sort();
+        t
+    };
+    let expected = [
+        vec![("+66811111111".to_owned(), 2)],
+        vec![
+            ("+66811111111".to_owned(), 3),
+            ("+66822222222".to_owned(), 2),
+        ],
+        vec![("+66822222222".to_owned(), 3)],
+        vec![],
+    ];
+    assert_eq!(closed.len(), expected.len());
+    for order in [[0, 1, 2, 3], [2, 0, 3, 1], [1, 1, 3, 0]] {
+        for i in order {
+            let hits = engine.evaluate(&closed[i]).await.hits;
+            assert_eq!(totals(hits), expected[i], "window {i} in order {order:?}");
+        }
+    }
 }
