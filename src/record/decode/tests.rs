@@ -255,3 +255,18 @@ fn the_first_link_of_a_text_is_kept_as_link_domain() {
     assert!(domains.is_null(1), "a slash between numbers is no link");
     assert!(domains.is_null(2) && domains.is_null(3));
 }
+
+/// A line that is not UTF-8 is malformed, and the message says where.
+#[test]
+fn invalid_utf8_is_malformed_with_its_position() {
+    let mut line = format!(r#"{{{CALL},"duration_s":1,"text":"ok"}}"#).into_bytes();
+    let at = line.len() - 3;
+    line[at] = 0xff;
+    let rejection = decoder().push_json(&line).unwrap_err();
+    assert_eq!(rejection.reason, RejectReason::Malformed);
+    assert!(
+        rejection.message.contains("column"),
+        "{}",
+        rejection.message
+    );
+}
