@@ -51,8 +51,10 @@
 //!   errors name file and line, and every broken rule is reported at once.
 //!   The plan's scans read the current window's rows when they run, so per
 //!   window the stored plan is only reset and re-executed. The rules of a
-//!   window run as concurrent tasks, one core each, while dedicated threads
-//!   decode the next chunks ([`pipeline`]).
+//!   window run as concurrent tasks, one core each, in the background
+//!   while the main loop windows the next chunks and dedicated threads
+//!   decode them; hits are decided in window order before anything later
+//!   is decided or committed ([`pipeline`]).
 //! - **SQL that speaks telecom.** Rules call scalar UDFs for numbers
 //!   (country, line type, range, distance), devices (IMEI TAC) and SMS
 //!   content (links, domains, shorteners, brand look-alikes, brand-plus-link,

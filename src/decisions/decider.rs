@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use super::allowlist::AllowList;
 use super::entry::{Decision, Entry, Unblock, format_ts};
 use super::score::noisy_or;
-use crate::rules::{Action, RuleHit};
+use crate::rules::{Action, Rule, RuleHit};
 
 /// Thresholds and lifetimes of decisions.
 #[derive(Debug, Clone)]
@@ -49,6 +49,18 @@ pub struct RuleInfo {
     pub slide_ms: i64,
     /// The rule's version, written with every entry it contributes to.
     pub version: Arc<str>,
+}
+
+impl RuleInfo {
+    /// What the decider needs to know of `rule`.
+    pub fn of(rule: &Rule) -> Self {
+        RuleInfo {
+            name: rule.name.clone(),
+            action: rule.action,
+            slide_ms: rule.window.slide_ms,
+            version: rule.version.clone(),
+        }
+    }
 }
 
 /// Counts for the run summary and the metrics.

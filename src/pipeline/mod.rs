@@ -7,14 +7,16 @@
 //! ```
 //!
 //! Decoding runs on its own threads a few chunks ahead of the rest, split
-//! across cores; the rules of a window run as concurrent
-//! tasks. Windows, decisions and outputs see the chunks strictly in input
-//! order, so the outputs are a deterministic function of the input whatever
-//! the chunk sizes.
+//! across cores; the rules of a window run as concurrent tasks, in the
+//! background while the next chunks are windowed (see `evaluation`).
+//! Windows, decisions and outputs see the chunks strictly in input order,
+//! so the outputs are a deterministic function of the input whatever the
+//! chunk sizes.
 
 mod checkpoint;
 mod decode;
 mod error;
+mod evaluation;
 mod offsets;
 mod rejects;
 mod service;
@@ -37,7 +39,7 @@ use crate::record::{Decoder, NumberNormalizer, RejectReason, Rejection};
 use crate::rules::RuleEngine;
 use crate::sinks::{KafkaSink, Message, NullSink, Producer, Sink, SinkError, open_sink};
 use crate::sources::{Chunk, Progress, Source};
-use crate::windowing::{ClosedWindow, Inserted, WindowOperator};
+use crate::windowing::{Inserted, WindowOperator};
 use arrow::array::AsArray;
 use arrow::datatypes::TimestampMillisecondType;
 use decode::{DecodePool, DecodedPart};
@@ -122,13 +124,15 @@ pub struct Pipeline {
     decoders: DecodePool,
     operator: WindowOperator,
     offsets: OffsetTracker,
-    engine: RuleEngine,
+    engine: Arc<RuleEngine>,
     decider: Decider,
     outputs: Outputs,
     metrics: Metrics,
     rule_timers: Vec<Histogram>,
     hit_log: Option<Vec<LoggedHit>>,
     tap: Option<BatchTap>,
+    /// Windows being evaluated in the background (see `evaluation`).
+    pending: Option<evaluation::Pending>,
 }
 
 /// A function shown every decoded batch, in input order (backtests use it
@@ -170,16 +174,7 @@ impl Pipeline {
             Some(path) => AllowList::load(path)?,
             None => AllowList::default(),
         };
-        let infos = engine
-            .rules()
-            .iter()
-            .map(|r| RuleInfo {
-                name: r.name.clone(),
-                action: r.action,
-                slide_ms: r.window.slide_ms,
-                version: r.version.clone(),
-            })
-            .collect();
+        let infos = engine.rules().iter().map(RuleInfo::of).collect();
         let decider = Decider::new(config.decisions.clone(), infos, allow);
         let operator = WindowOperator::new(engine.window_specs(), config.allowed_lateness_ms);
         let normalizer = NumberNormalizer::new(config.country_code).map_err(|e| {
@@ -201,13 +196,14 @@ impl Pipeline {
             decoders,
             operator,
             offsets: OffsetTracker::default(),
-            engine,
+            engine: Arc::new(engine),
             decider,
             outputs,
             metrics,
             rule_timers,
             hit_log: None,
             tap: None,
+            pending: None,
         })
     }
 
@@ -270,6 +266,7 @@ impl Pipeline {
         }
         let closed = self.operator.close_all();
         self.evaluate(closed).await?;
+        self.settle().await?;
         self.outputs.flush()?;
         Ok(Summary::collect(
             source.kind(),
@@ -280,7 +277,9 @@ impl Pipeline {
         ))
     }
 
-    /// Decodes, windows and evaluates one chunk.
+    /// Decodes and windows one chunk, and starts evaluating the windows it
+    /// closes; their hits are decided by the time the next windows close,
+    /// the watermark is idle, or offsets are committed.
     pub async fn process_chunk(
         &mut self,
         source: &str,
@@ -354,10 +353,13 @@ impl Pipeline {
             self.metrics.watermark.set(wm / 1000);
         }
         let closed = self.operator.close_ready();
-        self.evaluate(closed).await?;
+        if closed.is_empty() {
+            self.settle_if_finished().await?;
+        } else {
+            self.evaluate(closed).await?;
+        }
         if let Some(wm) = watermark.current() {
-            let expired = self.decider.advance(wm);
-            self.publish(&expired)?;
+            self.advance_to(wm)?;
         }
         self.metrics.rows_held.set(self.operator.rows_held() as i64);
         Ok(())
@@ -448,43 +450,7 @@ impl Pipeline {
         Ok(())
     }
 
-    /// Evaluates closed windows (ordered by end) and decides on the hits of
-    /// all windows that end at the same instant together.
-    async fn evaluate(&mut self, closed: Vec<ClosedWindow>) -> Result<(), PipelineError> {
-        let mut i = 0;
-        while i < closed.len() {
-            let end = closed[i].end_ms;
-            let group_end = closed[i..]
-                .iter()
-                .position(|w| w.end_ms != end)
-                .map_or(closed.len(), |p| i + p);
-            let group = &closed[i..group_end];
-            let mut hits = Vec::new();
-            for window in group {
-                let result = self.engine.evaluate(window).await;
-                self.record_runs(&result.runs);
-                hits.extend(result.hits);
-            }
-            if let Some(log) = self.hit_log.as_mut() {
-                log.extend(hits.iter().map(|h| LoggedHit {
-                    rule: h.rule,
-                    number: h.number.clone(),
-                    window_end_ms: end,
-                }));
-            }
-            // Shadow rules are measured, never acted on.
-            let rules = self.engine.rules();
-            hits.retain(|h| !rules[h.rule].shadow);
-            self.metrics.windows_closed.inc_by(group.len() as u64);
-            let start = group.iter().map(|w| w.start_ms).min().unwrap_or(end);
-            let decisions = self.decider.on_windows_closed(start, end, hits);
-            self.publish(&decisions)?;
-            i = group_end;
-        }
-        Ok(())
-    }
-
-    fn record_runs(&self, runs: &[crate::rules::RuleRun]) {
+    pub(super) fn record_runs(&self, runs: &[crate::rules::RuleRun]) {
         for run in runs {
             let name = self.engine.rules()[run.rule].name.as_ref();
             self.rule_timers[run.rule].observe(run.elapsed.as_secs_f64());
@@ -507,7 +473,7 @@ impl Pipeline {
         }
     }
 
-    fn publish(&mut self, decisions: &[Decision]) -> Result<(), PipelineError> {
+    pub(super) fn publish(&mut self, decisions: &[Decision]) -> Result<(), PipelineError> {
         for decision in decisions {
             let (sink, action) = match decision {
                 Decision::Block(_) => (&mut self.outputs.blocklist, "block"),

@@ -6,7 +6,8 @@
 //!
 //! 1. Offsets are committed only by this loop, every commit interval and at
 //!    shutdown, never automatically.
-//! 2. Before a commit, the outputs are flushed: every block-list entry,
+//! 2. Before a commit, the windows still being evaluated are decided (see
+//!    `evaluation`) and the outputs are flushed: every block-list entry,
 //!    alert and dead letter produced so far is acknowledged by the broker.
 //!    If they are not all acknowledged yet (the broker is down), the commit
 //!    waits for the next round; processing goes on.
@@ -60,7 +61,7 @@ impl Pipeline {
             let chunk = source.poll_chunk();
             let events = source.take_events();
             if !events.is_empty() {
-                self.on_rebalance(checkpoints, &events, health)?;
+                self.on_rebalance(checkpoints, &events, health).await?;
                 continue;
             }
             self.keep_unread_partitions_awake(source);
@@ -78,12 +79,12 @@ impl Pipeline {
                     .set((read_since as f64 / elapsed) as i64);
                 read_since = 0;
                 self.report_lag(source, health);
-                self.commit(source, checkpoints)?;
+                self.commit(source, checkpoints).await?;
                 last_commit = Instant::now();
             }
         }
         tracing::info!("stopping: flushing outputs and committing offsets");
-        self.commit(source, checkpoints)
+        self.commit(source, checkpoints).await
     }
 
     /// Partitions with records still to read are not idle, even while the
@@ -101,6 +102,8 @@ impl Pipeline {
     async fn tick(&mut self) -> Result<(), PipelineError> {
         self.operator.refresh(Instant::now());
         self.follow_watermark().await?;
+        // No data is waiting: decide now rather than at the next window.
+        self.settle().await?;
         self.update_time_metrics();
         Ok(())
     }
@@ -118,12 +121,14 @@ impl Pipeline {
         self.metrics.rows_held.set(self.operator.rows_held() as i64);
     }
 
-    fn on_rebalance(
+    async fn on_rebalance(
         &mut self,
         checkpoints: &Checkpoints,
         events: &[RebalanceEvent],
         health: &Health,
     ) -> Result<(), PipelineError> {
+        // The windows already closed are decided before any is dropped.
+        self.settle().await?;
         self.operator.reset();
         self.offsets.reset();
         let Some(RebalanceEvent::Assigned(assigned)) = events
@@ -168,11 +173,14 @@ impl Pipeline {
 
     /// Flushes the outputs and, once they are acknowledged, commits the
     /// offsets every open window can do without.
-    fn commit(
+    async fn commit(
         &mut self,
         source: &KafkaSource,
         checkpoints: &mut Checkpoints,
     ) -> Result<(), PipelineError> {
+        // The closed windows' rows are no longer held, so their offsets
+        // would be committed: their hits must be published first.
+        self.settle().await?;
         let started = Instant::now();
         let offsets: Vec<(TopicPartition, i64)> =
             self.offsets.commit_point(self.operator.oldest_pane());

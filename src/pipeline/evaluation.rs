@@ -1,0 +1,153 @@
+//! Rule evaluation overlapped with reading.
+//!
+//! The windows a chunk closes are evaluated in a background task while the
+//! main loop goes on windowing the next chunks (and the decode threads go on
+//! decoding them). Without this, the main loop waited for the slowest rule
+//! of every window, and the decode threads stopped once their queue was
+//! full, so two cores ran at about one and a quarter.
+//!
+//! Order is kept: at most one evaluation is in flight, and its hits are
+//! decided ([`Pipeline::settle`]) before the next windows are evaluated,
+//! before blocks expire past its windows' end, before offsets are committed
+//! and at the end of a run. The outputs are therefore the same, entry for
+//! entry, as when every window was evaluated in place.
+
+use std::sync::Arc;
+
+use tokio::task::JoinHandle;
+
+use super::{LoggedHit, Pipeline, PipelineError};
+use crate::rules::{RuleEngine, WindowResult};
+use crate::windowing::ClosedWindow;
+
+/// The closed windows being evaluated in the background.
+pub(super) struct Pending {
+    task: JoinHandle<Vec<EndGroup>>,
+    /// The watermark the decider may advance to once these hits are
+    /// decided: expiries must not overtake the windows still being decided.
+    advance_to: Option<i64>,
+}
+
+/// The results of every window that ends at the same instant: their hits
+/// are decided together.
+struct EndGroup {
+    start_ms: i64,
+    end_ms: i64,
+    results: Vec<WindowResult>,
+}
+
+impl Pending {
+    /// Starts evaluating `closed` (ordered by end) on the runtime.
+    fn start(engine: Arc<RuleEngine>, closed: Vec<ClosedWindow>) -> Self {
+        let task = tokio::spawn(async move {
+            let mut groups: Vec<EndGroup> = Vec::new();
+            for window in &closed {
+                let result = engine.evaluate(window).await;
+                match groups.last_mut() {
+                    Some(group) if group.end_ms == window.end_ms => {
+                        group.start_ms = group.start_ms.min(window.start_ms);
+                        group.results.push(result);
+                    }
+                    _ => groups.push(EndGroup {
+                        start_ms: window.start_ms,
+                        end_ms: window.end_ms,
+                        results: vec![result],
+                    }),
+                }
+            }
+            groups
+        });
+        Pending {
+            task,
+            advance_to: None,
+        }
+    }
+}
+
+impl Pipeline {
+    /// Decides on the windows evaluated so far, then starts evaluating
+    /// `closed` (ordered by end) in the background.
+    pub(super) async fn evaluate(
+        &mut self,
+        closed: Vec<ClosedWindow>,
+    ) -> Result<(), PipelineError> {
+        self.settle().await?;
+        if !closed.is_empty() {
+            self.pending = Some(Pending::start(Arc::clone(&self.engine), closed));
+        }
+        Ok(())
+    }
+
+    /// Lets blocks expire up to `watermark`, after the windows being
+    /// evaluated are decided.
+    pub(super) fn advance_to(&mut self, watermark: i64) -> Result<(), PipelineError> {
+        match self.pending.as_mut() {
+            Some(pending) => pending.advance_to = Some(watermark),
+            None => {
+                let expired = self.decider.advance(watermark);
+                self.publish(&expired)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Decides on the background evaluation if it has finished, so hits
+    /// reach the outputs without waiting for the next window to close.
+    pub(super) async fn settle_if_finished(&mut self) -> Result<(), PipelineError> {
+        if self.pending.as_ref().is_some_and(|p| p.task.is_finished()) {
+            self.settle().await?;
+        }
+        Ok(())
+    }
+
+    /// Waits for the background evaluation, if any, and decides on its
+    /// hits, window end by window end; then lets blocks expire up to the
+    /// watermark reached meanwhile.
+    pub(super) async fn settle(&mut self) -> Result<(), PipelineError> {
+        let Some(pending) = self.pending.take() else {
+            return Ok(());
+        };
+        let groups = pending.task.await.map_err(|e| {
+            PipelineError::Internal(format!("the window evaluation task failed: {e}"))
+        })?;
+        for group in groups {
+            self.decide(group)?;
+        }
+        if let Some(watermark) = pending.advance_to {
+            let expired = self.decider.advance(watermark);
+            self.publish(&expired)?;
+        }
+        Ok(())
+    }
+
+    /// Decides on the hits of all windows that end at the same instant.
+    fn decide(&mut self, group: EndGroup) -> Result<(), PipelineError> {
+        self.metrics
+            .windows_closed
+            .inc_by(group.results.len() as u64);
+        let mut hits = Vec::new();
+        for result in &group.results {
+            self.record_runs(&result.runs);
+        }
+        for result in group.results {
+            hits.extend(result.hits);
+        }
+        if let Some(log) = self.hit_log.as_mut() {
+            log.extend(hits.iter().map(|h| LoggedHit {
+                rule: h.rule,
+                number: h.number.clone(),
+                window_end_ms: group.end_ms,
+            }));
+        }
+        // Shadow rules are measured, never acted on.
+        let rules = self.engine.rules();
+        hits.retain(|h| !rules[h.rule].shadow);
+        let decisions = self
+            .decider
+            .on_windows_closed(group.start_ms, group.end_ms, hits);
+        self.publish(&decisions)
+    }
+}
+
+#[cfg(test)]
+mod tests;
