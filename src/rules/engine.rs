@@ -20,6 +20,7 @@ use super::evidence::cell;
 use super::functions::register_functions;
 use super::incremental::IncrementalStage;
 use super::loader::{RuleSource, read_rules};
+use super::prefilter::prefilter_join_probes;
 use super::rule::Rule;
 use super::stages::{self, StageSlot, Staged, stage_table};
 use super::tables::{RefTable, WindowTables};
@@ -386,7 +387,7 @@ async fn plan_staged(
                 );
                 StagePlan::Incremental(Box::new(incremental))
             }
-            None => StagePlan::Whole(frame.create_physical_plan().await?),
+            None => StagePlan::Whole(prefilter_join_probes(frame.create_physical_plan().await?)?),
         };
         let slot = StageSlot::default();
         let table = stage_table(stage.table.clone(), schema, slot.clone());
@@ -394,7 +395,10 @@ async fn plan_staged(
         stages.push(PlannedStage { plan, slot });
     }
     let plan = ctx.sql(&staged.query).await?.create_physical_plan().await?;
-    Ok(PlannedRule { stages, plan })
+    Ok(PlannedRule {
+        stages,
+        plan: prefilter_join_probes(plan)?,
+    })
 }
 
 /// Plans the rule's query as written, checking its output columns.
@@ -435,7 +439,7 @@ async fn plan_whole(ctx: &SessionContext, rule: &Rule) -> Result<PlannedRule, Ru
     }
     Ok(PlannedRule {
         stages: Vec::new(),
-        plan: physical,
+        plan: prefilter_join_probes(physical).map_err(|e| error(describe(&e)))?,
     })
 }
 

@@ -15,7 +15,9 @@
 //! resets and re-executes it. CTEs a query references more than once are
 //! split off as stages, computed once per window (see `stages`); a stage
 //! that only counts, adds up and averages per key over one window table is
-//! kept up to date pane by pane instead (see `incremental`).
+//! kept up to date pane by pane instead (see `incremental`). A join from
+//! such derived rows back to a window table reads only the window rows whose
+//! key can match (see `prefilter`).
 
 mod engine;
 mod env;
@@ -25,6 +27,7 @@ pub mod functions;
 mod header;
 mod incremental;
 mod loader;
+mod prefilter;
 mod rule;
 mod scan;
 mod stages;

@@ -13,13 +13,10 @@ use std::sync::Arc;
 use arrow::datatypes::SchemaRef;
 use datafusion::common::Statistics;
 use datafusion::common::stats::Precision;
-use datafusion::common::tree_node::TreeNodeRecursion;
 use datafusion::error::Result as DfResult;
 use datafusion::execution::{SendableRecordBatchStream, TaskContext};
-use datafusion::physical_expr::{EquivalenceProperties, PhysicalExpr};
-use datafusion::physical_plan::execution_plan::{
-    Boundedness, EmissionType, ReplaceChildrenOptions,
-};
+use datafusion::physical_expr::EquivalenceProperties;
+use datafusion::physical_plan::execution_plan::{Boundedness, EmissionType};
 use datafusion::physical_plan::memory::MemoryStream;
 use datafusion::physical_plan::{
     DisplayAs, DisplayFormatType, ExecutionPlan, Partitioning, PlanProperties, StatisticsArgs,
@@ -32,12 +29,50 @@ use datafusion::logical_expr::Expr;
 
 use super::tables::RowSource;
 
+/// The [`ExecutionPlan`] methods of a plan leaf: no children, no
+/// expressions, nothing to replace.
+macro_rules! leaf_plan_methods {
+    () => {
+        fn children(&self) -> Vec<&Arc<dyn ExecutionPlan>> {
+            Vec::new()
+        }
+
+        fn apply_expressions(
+            &self,
+            _f: &mut dyn FnMut(
+                &Arc<dyn datafusion::physical_expr::PhysicalExpr>,
+            ) -> datafusion::error::Result<
+                datafusion::common::tree_node::TreeNodeRecursion,
+            >,
+        ) -> datafusion::error::Result<datafusion::common::tree_node::TreeNodeRecursion> {
+            Ok(datafusion::common::tree_node::TreeNodeRecursion::Continue)
+        }
+
+        fn replace_children(
+            self: Arc<Self>,
+            _children: Vec<Arc<dyn ExecutionPlan>>,
+            _options: datafusion::physical_plan::execution_plan::ReplaceChildrenOptions,
+        ) -> datafusion::error::Result<Arc<dyn ExecutionPlan>> {
+            Ok(self)
+        }
+
+        #[allow(deprecated)]
+        fn with_new_children(
+            self: Arc<Self>,
+            _children: Vec<Arc<dyn ExecutionPlan>>,
+        ) -> datafusion::error::Result<Arc<dyn ExecutionPlan>> {
+            Ok(self)
+        }
+    };
+}
+pub(crate) use leaf_plan_methods;
+
 /// The row count the planner assumes for a window table.
 pub(crate) const NOMINAL_WINDOW_ROWS: usize = 1_000_000;
 
 /// Scans the current rows of one window table (or of a rule's stage),
 /// projected.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct WindowScanExec {
     source: Arc<dyn RowSource>,
     name: String,
@@ -130,6 +165,18 @@ impl WindowScanExec {
     }
 }
 
+impl WindowScanExec {
+    /// Where the rows come from.
+    pub(crate) fn source(&self) -> &Arc<dyn RowSource> {
+        &self.source
+    }
+
+    /// The scanned columns, in the table's schema.
+    pub(crate) fn columns(&self) -> &[usize] {
+        &self.columns
+    }
+}
+
 impl DisplayAs for WindowScanExec {
     fn fmt_as(&self, _t: DisplayFormatType, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -149,32 +196,7 @@ impl ExecutionPlan for WindowScanExec {
         &self.properties
     }
 
-    fn children(&self) -> Vec<&Arc<dyn ExecutionPlan>> {
-        Vec::new()
-    }
-
-    fn apply_expressions(
-        &self,
-        _f: &mut dyn FnMut(&Arc<dyn PhysicalExpr>) -> DfResult<TreeNodeRecursion>,
-    ) -> DfResult<TreeNodeRecursion> {
-        Ok(TreeNodeRecursion::Continue)
-    }
-
-    fn replace_children(
-        self: Arc<Self>,
-        _children: Vec<Arc<dyn ExecutionPlan>>,
-        _options: ReplaceChildrenOptions,
-    ) -> DfResult<Arc<dyn ExecutionPlan>> {
-        Ok(self)
-    }
-
-    #[allow(deprecated)]
-    fn with_new_children(
-        self: Arc<Self>,
-        _children: Vec<Arc<dyn ExecutionPlan>>,
-    ) -> DfResult<Arc<dyn ExecutionPlan>> {
-        Ok(self)
-    }
+    leaf_plan_methods!();
 
     /// A nominal, inexact row count: the plan is built before any window
     /// exists, and a large estimate for the raw window tables lets

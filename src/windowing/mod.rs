@@ -19,12 +19,14 @@
 //! window that holds it.
 
 mod duration;
+mod memo;
 mod operator;
 mod panes;
 mod spec;
 mod watermark;
 
 pub use duration::{DurationError, format_duration, parse_duration};
+pub use memo::PaneMemo;
 pub use operator::{ClosedWindow, Inserted, PaneSpan, WindowOperator};
 pub use spec::{WindowSpec, WindowSpecError};
 pub use watermark::Watermark;

@@ -11,6 +11,7 @@ use arrow::datatypes::TimestampMillisecondType;
 use arrow::error::ArrowError;
 use arrow::record_batch::RecordBatch;
 
+use super::PaneMemo;
 use super::panes::{Pane, PaneStore};
 use super::spec::{WindowSpec, gcd};
 use super::watermark::Watermark;
@@ -39,7 +40,7 @@ pub struct ClosedWindow {
 
 /// One pane of a closed window: its rows are `calls[calls]` and `sms[sms]`
 /// of the window.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct PaneSpan {
     /// Inclusive start, epoch milliseconds.
     pub start_ms: i64,
@@ -52,6 +53,8 @@ pub struct PaneSpan {
     pub calls: Range<usize>,
     /// The pane's batches in [`ClosedWindow::sms`].
     pub sms: Range<usize>,
+    /// What rules derive from the pane's rows, kept with the pane.
+    pub memo: PaneMemo,
 }
 
 impl ClosedWindow {
@@ -343,6 +346,7 @@ impl WindowOperator {
         for (start_ms, pane) in self.panes.in_range(start..end) {
             let Pane {
                 id,
+                memo,
                 calls,
                 sms,
                 rows,
@@ -356,6 +360,7 @@ impl WindowOperator {
                 rows: *rows,
                 calls: first_call..window.calls.len(),
                 sms: first_sms..window.sms.len(),
+                memo: memo.clone(),
             });
         }
         (window.rows() > 0).then_some(window)

@@ -8,6 +8,7 @@ use arrow::compute::concat_batches;
 use arrow::error::ArrowError;
 use arrow::record_batch::RecordBatch;
 
+use super::PaneMemo;
 use crate::record::Kind;
 
 /// The rows of one pane.
@@ -16,6 +17,8 @@ pub(crate) struct Pane {
     /// Unique in the process: a pane rebuilt after a reset is a new pane,
     /// even with the same start (see [`PaneSpan::id`](super::PaneSpan)).
     pub(crate) id: u64,
+    /// What rules derive from the pane's rows once it is complete.
+    pub(crate) memo: PaneMemo,
     pub(crate) calls: Vec<RecordBatch>,
     pub(crate) sms: Vec<RecordBatch>,
     pub(crate) rows: usize,
@@ -35,6 +38,7 @@ impl Pane {
         static NEXT_ID: AtomicU64 = AtomicU64::new(0);
         Pane {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            memo: PaneMemo::default(),
             calls: Vec::new(),
             sms: Vec::new(),
             rows: 0,

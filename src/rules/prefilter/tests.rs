@@ -1,0 +1,207 @@
+use std::sync::Arc;
+
+use arrow::array::{Int64Array, StringArray};
+use arrow::datatypes::{Field, Schema};
+use datafusion::datasource::MemTable;
+use datafusion::physical_plan::displayable;
+use datafusion::prelude::{SessionConfig, SessionContext};
+
+use super::*;
+use crate::record::{Decoder, NumberNormalizer};
+use crate::rules::tables::{RowSource, WindowTables, window_schema};
+use crate::windowing::{ClosedWindow, WindowOperator, WindowSpec};
+
+#[test]
+fn a_filter_never_misses_a_key_and_lets_few_others_through() {
+    let keys: Vec<u64> = (0..2_000)
+        .map(|i| key_hash(&format!("+6681{i:07}")))
+        .collect();
+    let filter = HashFilter::new(&keys);
+    assert!(keys.iter().all(|&k| filter.may_contain(k)));
+    let others = (0..100_000)
+        .filter(|i| filter.may_contain(key_hash(&format!("+6689{i:07}"))))
+        .count();
+    assert!(others < 3_000, "{others} of 100 000 other keys let through");
+}
+
+#[test]
+fn column_hashes_follow_the_rows_across_batches_and_need_text() {
+    let schema = Arc::new(Schema::new(vec![
+        Field::new("n", DataType::Utf8, true),
+        Field::new("i", DataType::Int64, false),
+    ]));
+    let batch = |values: Vec<Option<&str>>| {
+        let ints = Int64Array::from(vec![1; values.len()]);
+        RecordBatch::try_new(
+            Arc::clone(&schema),
+            vec![Arc::new(StringArray::from(values)), Arc::new(ints)],
+        )
+        .unwrap()
+    };
+    let batches = [batch(vec![Some("a"), None]), batch(vec![Some("b")])];
+    let hashes = column_hashes(&batches, 0).unwrap();
+    assert_eq!(hashes, [key_hash("a"), 0, key_hash("b")]);
+    assert!(column_hashes(&batches, 1).is_none());
+}
+
+fn call(minute: u32, caller: &str) -> String {
+    format!(
+        r#"{{"kind":"call","ts":"2026-11-02T01:{minute:02}:00Z","caller":"{caller}","callee":"0898765432","duration_s":5}}"#
+    )
+}
+
+/// A 30-minute window of six 5-minute panes, each pane in two batches.
+fn window() -> ClosedWindow {
+    let mut decoder = Decoder::new(NumberNormalizer::new(66).unwrap());
+    let spec = WindowSpec::parse("30m every 5m").unwrap();
+    let mut operator = WindowOperator::new([spec], 3_600_000);
+    for part in 0..2 {
+        for minute in (0..30).filter(|m| m % 2 == part) {
+            for caller in 0..40 {
+                decoder
+                    .push_json(call(minute, &format!("+66810000{caller:03}")).as_bytes())
+                    .unwrap();
+            }
+        }
+        let late = operator.insert(&decoder.finish()).unwrap();
+        assert!(late.is_empty());
+    }
+    let closed = operator.close_all();
+    closed
+        .into_iter()
+        .find(|w| w.rows() == 1_200)
+        .expect("the full window")
+}
+
+async fn context(tables: &WindowTables) -> SessionContext {
+    // As the rule session: one partition per query.
+    let ctx = SessionContext::new_with_config(SessionConfig::new().with_target_partitions(1));
+    ctx.register_table("calls", tables.calls.clone()).unwrap();
+    ctx.register_table("records", tables.records.clone())
+        .unwrap();
+    let schema = Arc::new(Schema::new(vec![Field::new(
+        "number",
+        DataType::Utf8,
+        false,
+    )]));
+    let watched = StringArray::from(vec!["+66810000003", "+66810000017", "+66999999999"]);
+    let batch = RecordBatch::try_new(Arc::clone(&schema), vec![Arc::new(watched)]).unwrap();
+    let table = MemTable::try_new(schema, vec![vec![batch]]).unwrap();
+    ctx.register_table("watched", Arc::new(table)).unwrap();
+    ctx
+}
+
+async fn plans(
+    ctx: &SessionContext,
+    sql: &str,
+) -> (Arc<dyn ExecutionPlan>, Arc<dyn ExecutionPlan>) {
+    let plain = ctx
+        .sql(sql)
+        .await
+        .unwrap()
+        .create_physical_plan()
+        .await
+        .unwrap();
+    let prefiltered = prefilter_join_probes(Arc::clone(&plain)).unwrap();
+    (plain, prefiltered)
+}
+
+fn shown(plan: &Arc<dyn ExecutionPlan>) -> String {
+    displayable(plan.as_ref()).indent(true).to_string()
+}
+
+#[tokio::test]
+async fn a_join_back_to_the_window_reads_only_rows_that_can_match_with_the_same_result() {
+    let tables = WindowTables::default();
+    let ctx = context(&tables).await;
+    tables.set(&window());
+    for sql in [
+        "SELECT c.caller, count(*) AS n FROM watched w JOIN calls c ON c.caller = w.number \
+         GROUP BY c.caller ORDER BY c.caller",
+        "SELECT w.number, count(r.caller) AS n FROM watched w LEFT JOIN records r \
+         ON r.caller = w.number GROUP BY w.number ORDER BY w.number",
+        "SELECT caller, count(*) AS n FROM calls WHERE caller IN (SELECT number FROM watched) \
+         GROUP BY caller ORDER BY caller",
+    ] {
+        let (plain, prefiltered) = plans(&ctx, sql).await;
+        assert!(
+            shown(&prefiltered).contains("PrefilterWindowScanExec"),
+            "{sql}:\n{}",
+            shown(&prefiltered)
+        );
+        // As the engine runs a plan: its operators' state reset first.
+        let run = |plan: &Arc<dyn ExecutionPlan>| {
+            let fresh = reset_plan_states(Arc::clone(plan)).unwrap();
+            collect(fresh, ctx.task_ctx())
+        };
+        let expected = run(&plain).await.unwrap();
+        let got = run(&prefiltered).await.unwrap();
+        let text = arrow::util::pretty::pretty_format_batches(&got)
+            .unwrap()
+            .to_string();
+        assert_eq!(
+            text,
+            arrow::util::pretty::pretty_format_batches(&expected)
+                .unwrap()
+                .to_string()
+        );
+        assert!(
+            text.contains("| 30 "),
+            "each watched caller called every minute:\n{text}"
+        );
+        // Run again: the hashes now come from the panes' memos.
+        let again = run(&prefiltered).await;
+        assert_eq!(
+            arrow::util::pretty::pretty_format_batches(&again.unwrap())
+                .unwrap()
+                .to_string(),
+            text
+        );
+    }
+}
+
+#[tokio::test]
+async fn joins_that_keep_unmatched_window_rows_or_build_from_the_window_read_every_row() {
+    let tables = WindowTables::default();
+    let ctx = context(&tables).await;
+    for sql in [
+        // Every call is kept, matched or not.
+        "SELECT c.caller, w.number FROM watched w RIGHT JOIN calls c ON c.caller = w.number",
+        "SELECT caller FROM calls WHERE caller NOT IN (SELECT number FROM watched)",
+        // The build side reads the window itself.
+        "SELECT a.caller FROM (SELECT caller FROM calls GROUP BY caller HAVING count(*) > 3) a \
+         JOIN calls c ON c.callee = a.caller",
+    ] {
+        let (_, prefiltered) = plans(&ctx, sql).await;
+        assert!(
+            !shown(&prefiltered).contains("Prefilter"),
+            "{sql}:\n{}",
+            shown(&prefiltered)
+        );
+    }
+}
+
+#[test]
+fn a_window_table_passes_on_only_the_rows_whose_key_may_match() {
+    let tables = WindowTables::default();
+    tables.set(&window());
+    let caller = window_schema().index_of("caller").unwrap();
+    let schema = Arc::new(window_schema().project(&[caller]).unwrap());
+    let filter = HashFilter::new(&[key_hash("+66810000003"), key_hash("+66810000017")]);
+    for table in [&tables.calls, &tables.records] {
+        let picked = table
+            .slot
+            .rows_matching(&[caller], &schema, caller, &filter);
+        let picked = picked.expect("a window table picks rows").unwrap();
+        let callers: Vec<&str> = picked
+            .iter()
+            .flat_map(|b| b.column(0).as_string::<i32>().iter().flatten())
+            .collect();
+        assert_eq!(callers.len(), 60, "30 calls from each of the two");
+        assert!(
+            callers
+                .iter()
+                .all(|c| ["+66810000003", "+66810000017"].contains(c))
+        );
+    }
+}
