@@ -193,9 +193,7 @@ fn pick(
     let mut offset = 0;
     for batch in batches {
         let n = batch.num_rows();
-        let picks: Vec<u32> = (0..n as u32)
-            .filter(|&row| filter.may_contain(hashes[offset + row as usize]))
-            .collect();
+        let picks = filter.positions(&hashes[offset..offset + n]);
         offset += n;
         if !picks.is_empty() {
             found(batch, picks)?;

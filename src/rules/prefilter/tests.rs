@@ -22,6 +22,20 @@ fn a_filter_never_misses_a_key_and_lets_few_others_through() {
         .filter(|i| filter.may_contain(key_hash(&format!("+6689{i:07}"))))
         .count();
     assert!(others < 3_000, "{others} of 100 000 other keys let through");
+    let mixed: Vec<u64> = (0..1_000_u64)
+        .map(|i| {
+            if i % 7 == 0 {
+                keys[i as usize]
+            } else {
+                key_hash(&i.to_string())
+            }
+        })
+        .collect();
+    let one_by_one: Vec<u32> = (0..mixed.len() as u32)
+        .filter(|&i| filter.may_contain(mixed[i as usize]))
+        .collect();
+    assert_eq!(filter.positions(&mixed), one_by_one);
+    assert!(one_by_one.len() >= 143);
 }
 
 #[test]
