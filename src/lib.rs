@@ -38,7 +38,9 @@
 //!   record is stored once, however many hopping windows hold it. A rule's
 //!   grouped candidate query (count, sum, avg per number) is reduced to
 //!   per-pane sums once, and kept up to date as panes enter and leave the
-//!   window instead of recomputed over every window ([`rules`]).
+//!   window instead of recomputed over every window; the hashes of a pane's
+//!   key columns are computed once, so a join from candidates back to the
+//!   window reads only the rows whose key can match ([`rules`]).
 //! - **Time moves with the data.** The watermark is the newest event time
 //!   minus the allowed lateness, advanced row by row, so a run's output is a
 //!   function of its input alone, however it was cut into batches. A record
