@@ -40,20 +40,17 @@ impl Pending {
     /// Starts evaluating `closed` (ordered by end) on the runtime.
     fn start(engine: Arc<RuleEngine>, closed: Vec<ClosedWindow>) -> Self {
         let task = tokio::spawn(async move {
-            let mut groups: Vec<EndGroup> = Vec::new();
-            for window in &closed {
-                let result = engine.evaluate(window).await;
-                match groups.last_mut() {
-                    Some(group) if group.end_ms == window.end_ms => {
-                        group.start_ms = group.start_ms.min(window.start_ms);
-                        group.results.push(result);
-                    }
-                    _ => groups.push(EndGroup {
-                        start_ms: window.start_ms,
-                        end_ms: window.end_ms,
-                        results: vec![result],
-                    }),
+            let mut groups = Vec::new();
+            for windows in closed.chunk_by(|a, b| a.end_ms == b.end_ms) {
+                let mut results = Vec::with_capacity(windows.len());
+                for window in windows {
+                    results.push(engine.evaluate(window).await);
                 }
+                groups.push(EndGroup {
+                    start_ms: windows.iter().map(|w| w.start_ms).min().unwrap_or_default(),
+                    end_ms: windows[0].end_ms,
+                    results,
+                });
             }
             groups
         });
@@ -126,10 +123,8 @@ impl Pipeline {
             .windows_closed
             .inc_by(group.results.len() as u64);
         let mut hits = Vec::new();
-        for result in &group.results {
-            self.record_runs(&result.runs);
-        }
         for result in group.results {
+            self.record_runs(&result.runs);
             hits.extend(result.hits);
         }
         if let Some(log) = self.hit_log.as_mut() {

@@ -14,7 +14,7 @@ use crate::record::{Decoder, NumberNormalizer};
 use crate::rules::{RuleEngine, RuleSource};
 use crate::sinks::{MemorySink, NullSink};
 use crate::sources::generator::{Generator, GeneratorConfig};
-use crate::sources::{Chunk, ChunkBody, Item, Progress, Source, SourceError};
+use crate::sources::{Chunk, ChunkBody, Progress, Source, SourceError, split_lines};
 use crate::windowing::{ClosedWindow, WindowOperator};
 
 /// Records per chunk: small (a few seconds of event time), so that windows
@@ -65,18 +65,8 @@ impl Source for SmallChunks {
             return Ok(None);
         }
         let end = (self.next + LINES_PER_CHUNK).min(self.lines.len());
-        let mut buf = Vec::new();
-        let mut items = Vec::new();
-        for (i, line) in self.lines[self.next..end].iter().enumerate() {
-            let start = buf.len() as u32;
-            buf.extend_from_slice(line);
-            items.push(Item {
-                start,
-                end: buf.len() as u32,
-                position: (self.next + i + 1) as u64,
-            });
-            buf.push(b'\n');
-        }
+        let buf = self.lines[self.next..end].join(&b'\n');
+        let (items, _) = split_lines(&buf, self.next as u64 + 1);
         self.next = end;
         Ok(Some(Chunk {
             body: ChunkBody::Json { buf, items },
