@@ -137,10 +137,11 @@ pub(crate) fn parse_json(bytes: &[u8]) -> Result<RawFields<'_>, String> {
     // serde also reads a struct from an array of its fields; the contract
     // wants an object.
     match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
-        // One check of the whole line is cheaper than serde_json's check of
-        // every string in it; a line that fails it is parsed from bytes, so
-        // the error says where the bad bytes are.
-        Some(b'{') => match std::str::from_utf8(bytes) {
+        // One check of the whole line (vectorised: most lines are ASCII) is
+        // cheaper than serde_json's check of every string in it; a line that
+        // fails it is parsed from bytes, so the error says where the bad
+        // bytes are.
+        Some(b'{') => match simdutf8::basic::from_utf8(bytes) {
             Ok(text) => serde_json::from_str(text),
             Err(_) => serde_json::from_slice(bytes),
         }

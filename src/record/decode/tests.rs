@@ -270,3 +270,28 @@ fn invalid_utf8_is_malformed_with_its_position() {
         rejection.message
     );
 }
+
+#[test]
+fn consecutive_batches_equal_batches_of_fresh_decoders() {
+    let lines: Vec<String> = (0..40)
+        .map(|i| {
+            format!(
+                r#"{{"kind":"sms","ts":{},"caller":"08123456{:02}","callee":"+66898765432","text":"{}"}}"#,
+                1_793_581_200_000_i64 + i,
+                i,
+                "x".repeat(i as usize)
+            )
+        })
+        .collect();
+    let mut reused = decoder();
+    // Batches of growing, then shrinking, size: the reused decoder's buffers
+    // are sized from the batch before.
+    for range in [0..3, 3..20, 20..22, 22..40] {
+        let mut fresh = decoder();
+        for line in &lines[range] {
+            reused.push_json(line.as_bytes()).unwrap();
+            fresh.push_json(line.as_bytes()).unwrap();
+        }
+        assert_eq!(reused.finish(), fresh.finish());
+    }
+}
