@@ -7,6 +7,11 @@
 //! is split into one contiguous range per worker, and every worker answers
 //! its jobs in the order it got them, so the parts of a chunk come back in
 //! input order and the run stays a deterministic function of its input.
+//!
+//! A worker gives its share back as two parts, the calls and then the SMS
+//! (each in input order), because the windows keep the kinds apart: sorting
+//! rows while they are built costs nothing, where splitting finished batches
+//! copied every row again on the windowing loop.
 
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -15,7 +20,7 @@ use std::sync::mpsc;
 use arrow::record_batch::RecordBatch;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
-use crate::record::{Decoder, Rejection};
+use crate::record::{Decoder, Kind, NumberNormalizer, Rejection};
 use crate::sources::{Chunk, ChunkBody};
 
 /// Records longer than this are rejected before parsing: a CDR or SMS
@@ -26,14 +31,15 @@ pub(crate) const MAX_RECORD_BYTES: usize = 64 * 1024;
 /// than it saves.
 const MIN_SPLIT: usize = 2_048;
 
-/// What one worker made of its share of a chunk.
+/// What one worker made of its share of a chunk: its calls, or its SMS.
 #[derive(Debug)]
 pub(crate) struct DecodedPart {
-    /// The accepted records.
+    /// The accepted records of one kind.
     pub(crate) batch: RecordBatch,
     /// For each row of `batch`, the index of its record in the chunk.
     pub(crate) items: Vec<u32>,
-    /// Rejected records: index in the chunk and why.
+    /// Rejected records: index in the chunk and why (carried by the calls'
+    /// part of a share).
     pub(crate) rejects: Vec<(u32, Rejection)>,
 }
 
@@ -48,7 +54,7 @@ struct Job {
 #[derive(Debug)]
 struct Worker {
     jobs: mpsc::Sender<Job>,
-    parts: UnboundedReceiver<DecodedPart>,
+    parts: UnboundedReceiver<[DecodedPart; 2]>,
 }
 
 /// Decode threads, one decoder each, fed whole chunks in order.
@@ -60,12 +66,11 @@ pub(crate) struct DecodePool {
 }
 
 impl DecodePool {
-    /// Starts one thread per decoder.
-    pub(crate) fn new(decoders: Vec<Decoder>) -> std::io::Result<Self> {
-        let workers = decoders
-            .into_iter()
-            .enumerate()
-            .map(|(i, decoder)| spawn_worker(i, decoder))
+    /// Starts `workers` threads, each with a decoder that keeps calls and
+    /// SMS apart and normalises numbers with `numbers`.
+    pub(crate) fn new(workers: usize, numbers: &NumberNormalizer) -> std::io::Result<Self> {
+        let workers = (0..workers)
+            .map(|i| spawn_worker(i, Decoder::by_kind(numbers.clone())))
             .collect::<std::io::Result<_>>()?;
         Ok(DecodePool {
             workers,
@@ -109,9 +114,9 @@ impl DecodePool {
         let Some((chunk, shares)) = self.in_flight.pop_front() else {
             return Ok(None);
         };
-        let mut parts = Vec::with_capacity(shares);
+        let mut parts = Vec::with_capacity(2 * shares);
         for worker in self.workers.iter_mut().take(shares) {
-            parts.push(worker.parts.recv().await.ok_or(PoolStopped)?);
+            parts.extend(worker.parts.recv().await.ok_or(PoolStopped)?);
         }
         Ok(Some((chunk, parts)))
     }
@@ -132,17 +137,29 @@ fn spawn_worker(index: usize, mut decoder: Decoder) -> std::io::Result<Worker> {
 }
 
 /// A worker's loop: ends when the pool is dropped.
-fn serve(decoder: &mut Decoder, jobs: &mpsc::Receiver<Job>, parts: &UnboundedSender<DecodedPart>) {
+fn serve(
+    decoder: &mut Decoder,
+    jobs: &mpsc::Receiver<Job>,
+    parts: &UnboundedSender<[DecodedPart; 2]>,
+) {
     while let Ok(job) = jobs.recv() {
-        let part = decode_range(decoder, &job.chunk, job.start, job.end);
-        if parts.send(part).is_err() {
+        let share = decode_range(decoder, &job.chunk, job.start, job.end);
+        if parts.send(share).is_err() {
             return;
         }
     }
 }
 
-fn decode_range(decoder: &mut Decoder, chunk: &Chunk, start: usize, end: usize) -> DecodedPart {
-    let mut items = Vec::with_capacity(end - start);
+/// Decodes records `start..end` of `chunk` into its calls' part (which also
+/// carries the rejects) and its SMS part.
+fn decode_range(
+    decoder: &mut Decoder,
+    chunk: &Chunk,
+    start: usize,
+    end: usize,
+) -> [DecodedPart; 2] {
+    let mut call_items = Vec::with_capacity(end - start);
+    let mut sms_items = Vec::new();
     let mut rejects = Vec::new();
     for i in start..end {
         let outcome = match &chunk.body {
@@ -158,15 +175,24 @@ fn decode_range(decoder: &mut Decoder, chunk: &Chunk, start: usize, end: usize) 
             ChunkBody::Csv { header, rows } => decoder.push_csv(header, &rows[i].1),
         };
         match outcome {
-            Ok(()) => items.push(i as u32),
+            Ok(Kind::Call) => call_items.push(i as u32),
+            Ok(Kind::Sms) => sms_items.push(i as u32),
             Err(r) => rejects.push((i as u32, r)),
         }
     }
-    DecodedPart {
-        batch: decoder.finish(),
-        items,
-        rejects,
-    }
+    let (calls, sms) = decoder.finish_by_kind();
+    [
+        DecodedPart {
+            batch: calls,
+            items: call_items,
+            rejects,
+        },
+        DecodedPart {
+            batch: sms,
+            items: sms_items,
+            rejects: Vec::new(),
+        },
+    ]
 }
 
 fn oversized(len: usize) -> Rejection {
@@ -179,15 +205,10 @@ fn oversized(len: usize) -> Rejection {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::NumberNormalizer;
     use crate::sources::split_lines;
 
     fn pool(workers: usize) -> DecodePool {
-        let normalizer = NumberNormalizer::new(66).unwrap();
-        let decoders = (0..workers)
-            .map(|_| Decoder::new(normalizer.clone()))
-            .collect();
-        DecodePool::new(decoders).unwrap()
+        DecodePool::new(workers, &NumberNormalizer::new(66).unwrap()).unwrap()
     }
 
     fn chunk(first: usize, n: usize) -> Arc<Chunk> {
@@ -195,6 +216,13 @@ mod tests {
         for i in first..first + n {
             if i % 7 == 3 {
                 text.push_str("{not json\n");
+            } else if i % 5 == 1 {
+                text.push_str(&format!(
+                    r#"{{"kind":"sms","ts":{},"caller":"+66812{:06}","callee":"+66899999999"}}"#,
+                    1_800_000_000_000u64 + i as u64,
+                    i
+                ));
+                text.push('\n');
             } else {
                 text.push_str(&format!(
                     r#"{{"kind":"call","ts":{},"caller":"+66812{:06}","callee":"+66899999999","duration_s":0}}"#,
@@ -214,7 +242,7 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn parts_come_back_in_input_order_across_chunks() {
+    async fn every_record_comes_back_once_in_a_part_of_its_kind_in_order() {
         let mut pool = pool(2);
         let sizes = [5_000, 10, 3_000];
         let mut first = 0;
@@ -224,6 +252,7 @@ mod tests {
         }
         let mut seen = Vec::new();
         let mut rejected = 0;
+        let mut offset = 0;
         while let Some((chunk, parts)) = pool.next().await.unwrap() {
             let rows: usize = parts
                 .iter()
@@ -231,17 +260,29 @@ mod tests {
                 .sum();
             assert_eq!(rows, chunk.len());
             for part in &parts {
-                let callers = part.batch.column_by_name("caller").unwrap();
-                let callers = arrow::array::as_string_array(callers);
-                seen.extend(callers.iter().map(|c| c.unwrap().to_owned()));
+                let column =
+                    |name| arrow::array::as_string_array(part.batch.column_by_name(name).unwrap());
+                let (callers, kinds) = (column("caller"), column("kind"));
+                assert!(part.items.is_sorted(), "a part keeps input order");
+                assert!(kinds.iter().all(|k| k == kinds.iter().next().flatten()));
+                for (row, &item) in part.items.iter().enumerate() {
+                    let i = offset + item as usize;
+                    assert_eq!(
+                        callers.value(row),
+                        format!("+66812{i:06}"),
+                        "row {row} is item {item}"
+                    );
+                    let kind = if i % 5 == 1 { "sms" } else { "call" };
+                    assert_eq!(kinds.value(row), kind);
+                    seen.push(i);
+                }
                 rejected += part.rejects.len();
             }
+            offset += chunk.len();
         }
         assert_eq!(pool.in_flight(), 0);
-        let expected: Vec<String> = (0..first)
-            .filter(|i| i % 7 != 3)
-            .map(|i| format!("+66812{i:06}"))
-            .collect();
+        seen.sort_unstable();
+        let expected: Vec<usize> = (0..first).filter(|i| i % 7 != 3).collect();
         assert_eq!(seen, expected);
         assert_eq!(rejected, first - expected.len());
     }

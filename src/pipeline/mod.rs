@@ -35,7 +35,7 @@ pub use summary::Summary;
 use crate::config::{KafkaConfig, OutputsConfig, PipelineConfig};
 use crate::decisions::{AllowList, Decider, Decision, RuleInfo};
 use crate::metrics::Metrics;
-use crate::record::{Decoder, NumberNormalizer, RejectReason, Rejection};
+use crate::record::{NumberNormalizer, RejectReason, Rejection};
 use crate::rules::RuleEngine;
 use crate::sinks::{KafkaSink, Message, NullSink, Producer, Sink, SinkError, open_sink};
 use crate::sources::{Chunk, Progress, Source};
@@ -181,10 +181,7 @@ impl Pipeline {
             PipelineError::Internal(format!("country code passed validation but {e}"))
         })?;
         let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-        let decoders = (0..workers)
-            .map(|_| Decoder::new(normalizer.clone()))
-            .collect();
-        let decoders = DecodePool::new(decoders).map_err(|e| {
+        let decoders = DecodePool::new(workers, &normalizer).map_err(|e| {
             PipelineError::Internal(format!("cannot start the decode threads: {e}"))
         })?;
         let rule_timers = engine

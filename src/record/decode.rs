@@ -12,7 +12,7 @@ use chrono::DateTime;
 use super::builder::{RecordBuilder, Validated};
 use super::number::{E164, NumberNormalizer};
 use super::reject::{RejectReason, Rejection};
-use super::schema::{Kind, Route};
+use super::schema::{Kind, Route, record_schema};
 use super::value::{Loose, RawFields, parse_json, present};
 
 /// Event times before 2000-01-01 or from 2100-01-01 on are taken to be unit
@@ -20,24 +20,41 @@ use super::value::{Loose, RawFields, parse_json, present};
 const MIN_EVENT_MS: i64 = 946_684_800_000;
 const MAX_EVENT_MS: i64 = 4_102_444_800_000;
 
-/// Validates records and appends them to a batch under construction.
+/// Validates records and appends them to a batch under construction: one
+/// batch in input order, or one per kind ([`Decoder::by_kind`]).
 #[derive(Debug)]
 pub struct Decoder {
     numbers: NumberNormalizer,
+    /// Every row, or only the calls when `sms` is kept apart.
     builder: RecordBuilder,
+    /// The SMS rows of a decoder that keeps the kinds apart.
+    sms: Option<RecordBuilder>,
 }
 
 impl Decoder {
-    /// A decoder that normalises numbers with `numbers`.
+    /// A decoder that normalises numbers with `numbers` and keeps its rows
+    /// in input order.
     pub fn new(numbers: NumberNormalizer) -> Self {
         Decoder {
             numbers,
             builder: RecordBuilder::default(),
+            sms: None,
+        }
+    }
+
+    /// A decoder that keeps calls and SMS in separate batches
+    /// ([`Decoder::finish_by_kind`]), as the windows hold them: the
+    /// pipeline's decoding threads then sort the rows instead of its
+    /// windowing loop copying every batch apart.
+    pub fn by_kind(numbers: NumberNormalizer) -> Self {
+        Decoder {
+            sms: Some(RecordBuilder::default()),
+            ..Decoder::new(numbers)
         }
     }
 
     /// Decodes one JSON object and appends it, or says why it was rejected.
-    pub fn push_json(&mut self, bytes: &[u8]) -> Result<(), Rejection> {
+    pub fn push_json(&mut self, bytes: &[u8]) -> Result<Kind, Rejection> {
         let raw = parse_json(bytes).map_err(|e| {
             Rejection::new(RejectReason::Malformed, format!("not a JSON object: {e}"))
         })?;
@@ -45,7 +62,11 @@ impl Decoder {
     }
 
     /// Decodes one CSV row (with the file's header) and appends it.
-    pub fn push_csv(&mut self, header: &CsvHeader, row: &csv::ByteRecord) -> Result<(), Rejection> {
+    pub fn push_csv(
+        &mut self,
+        header: &CsvHeader,
+        row: &csv::ByteRecord,
+    ) -> Result<Kind, Rejection> {
         let mut raw = RawFields::default();
         for (field, bytes) in row.iter().enumerate() {
             let Some(Some(slot)) = header.columns.get(field) else {
@@ -66,20 +87,40 @@ impl Decoder {
 
     /// Rows accepted since the last [`Decoder::finish`].
     pub fn len(&self) -> usize {
-        self.builder.len()
+        self.builder.len() + self.sms.as_ref().map_or(0, RecordBuilder::len)
     }
 
     /// Whether no row was accepted since the last finish.
     pub fn is_empty(&self) -> bool {
-        self.builder.is_empty()
+        self.len() == 0
     }
 
-    /// The accepted rows as a batch; the decoder starts a new one.
+    /// The accepted rows as one batch (calls, then SMS, for a decoder that
+    /// keeps the kinds apart); the decoder starts a new one.
     pub fn finish(&mut self) -> RecordBatch {
-        self.builder.finish()
+        match self.sms.is_some() {
+            false => self.builder.finish(),
+            true => {
+                let (calls, sms) = self.finish_by_kind();
+                arrow::compute::concat_batches(&record_schema(), [&calls, &sms])
+                    .expect("batches of the record schema concatenate (this is a bug)")
+            }
+        }
     }
 
-    fn push_raw(&mut self, raw: &RawFields<'_>) -> Result<(), Rejection> {
+    /// The accepted calls and SMS as two batches, each in input order; the
+    /// decoder starts new ones. A decoder made by [`Decoder::new`] gives all
+    /// its rows, in input order, in the first batch.
+    pub fn finish_by_kind(&mut self) -> (RecordBatch, RecordBatch) {
+        let calls = self.builder.finish();
+        let sms = match self.sms.as_mut() {
+            Some(sms) => sms.finish(),
+            None => RecordBatch::new_empty(record_schema()),
+        };
+        (calls, sms)
+    }
+
+    fn push_raw(&mut self, raw: &RawFields<'_>) -> Result<Kind, Rejection> {
         let kind = kind(raw)?;
         let event_ms = event_ms(raw)?;
         let caller = number(&mut self.numbers, "caller", &raw.caller)?;
@@ -97,7 +138,11 @@ impl Decoder {
         let cell_id = text("cell_id", &raw.cell_id)?;
         let text_body = text("text", &raw.text)?;
         let route = route(raw)?;
-        self.builder.append(&Validated {
+        let builder = match (kind, self.sms.as_mut()) {
+            (Kind::Sms, Some(sms)) => sms,
+            _ => &mut self.builder,
+        };
+        builder.append(&Validated {
             kind,
             event_ms,
             caller: &caller,
@@ -110,7 +155,7 @@ impl Decoder {
             route,
             text: text_body.as_deref(),
         });
-        Ok(())
+        Ok(kind)
     }
 }
 

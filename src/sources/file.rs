@@ -39,7 +39,10 @@ impl InputFormat {
     }
 }
 
-/// Counts bytes as they are read, for progress.
+/// Counts bytes as they are read, for progress (of CSV input, which the
+/// `csv` crate reads). JSON input is counted as chunks are filled instead:
+/// a reader that implements only `read` makes `read_to_end` zero every
+/// chunk's buffer before reading into it.
 struct Counted<R> {
     inner: R,
     count: Arc<AtomicU64>,
@@ -105,10 +108,6 @@ impl FileSource {
             // into their own buffers, so a `BufReader` would only add a copy.
             (Box::new(file), size)
         };
-        let input: Box<dyn Read + Send> = Box::new(Counted {
-            inner: input,
-            count: read.clone(),
-        });
         let reader = match format {
             InputFormat::JsonLines => Reader::Lines {
                 input,
@@ -117,6 +116,10 @@ impl FileSource {
                 first: true,
             },
             InputFormat::Csv => {
+                let input: Box<dyn Read + Send> = Box::new(Counted {
+                    inner: input,
+                    count: read.clone(),
+                });
                 let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
                 let header = reader.byte_headers().map_err(|e| SourceError::Format {
                     path: name.clone(),
@@ -149,10 +152,13 @@ impl FileSource {
         let want = carry.len() + CHUNK_BYTES;
         let mut buf = Vec::with_capacity(want);
         buf.append(carry);
+        let carried = buf.len();
         let at_end = fill(input.as_mut(), &mut buf, want).map_err(|source| SourceError::Io {
             path: self.name.clone(),
             source,
         })?;
+        self.read
+            .fetch_add((buf.len() - carried) as u64, Ordering::Relaxed);
         if *first {
             *first = false;
             if buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
@@ -180,12 +186,13 @@ impl FileSource {
     /// in chunks.
     fn switch_to_array(&mut self, mut buf: Vec<u8>) -> Result<Option<Chunk>, SourceError> {
         if let Reader::Lines { input, .. } = &mut self.reader {
-            input
+            let n = input
                 .read_to_end(&mut buf)
                 .map_err(|source| SourceError::Io {
                     path: self.name.clone(),
                     source,
                 })?;
+            self.read.fetch_add(n as u64, Ordering::Relaxed);
         }
         let elements: Vec<&RawValue> =
             serde_json::from_slice(&buf).map_err(|e| SourceError::Format {

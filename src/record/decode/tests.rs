@@ -295,3 +295,37 @@ fn consecutive_batches_equal_batches_of_fresh_decoders() {
         assert_eq!(reused.finish(), fresh.finish());
     }
 }
+
+#[test]
+fn a_by_kind_decoder_gives_the_batches_of_the_calls_and_of_the_sms() {
+    let call = |i: u32| format!(r#"{{{CALL},"duration_s":{i}}}"#);
+    let sms = |i: u32| {
+        format!(
+            r#"{{"kind":"sms","ts":1793581200000,"caller":"0812345678","callee":"0898765{i:03}"}}"#
+        )
+    };
+    let mixed = [call(1), sms(2), sms(3), call(4), sms(5)];
+    let mut by_kind = Decoder::by_kind(NumberNormalizer::new(66).unwrap());
+    let (mut calls, mut texts) = (decoder(), decoder());
+    for line in &mixed {
+        let kind = by_kind.push_json(line.as_bytes()).unwrap();
+        let alone = if kind == Kind::Call {
+            &mut calls
+        } else {
+            &mut texts
+        };
+        alone.push_json(line.as_bytes()).unwrap();
+    }
+    assert_eq!(by_kind.len(), 5);
+    assert_eq!(by_kind.finish_by_kind(), (calls.finish(), texts.finish()));
+    for line in &mixed {
+        by_kind.push_json(line.as_bytes()).unwrap();
+    }
+    let all = by_kind.finish();
+    let kinds = all.column_by_name("kind").unwrap().as_string::<i32>();
+    assert_eq!(
+        kinds.iter().flatten().collect::<Vec<_>>(),
+        ["call", "call", "sms", "sms", "sms"],
+        "one batch holds the calls, then the SMS"
+    );
+}
