@@ -3,8 +3,9 @@
 //! away again. Each pane is reduced once, however many windows hold it, and
 //! a slide costs the keys of two panes, not the rows of twelve.
 
-use std::collections::HashMap;
 use std::sync::Arc;
+
+use hashbrown::HashTable;
 
 use arrow::array::{Array, ArrayRef, AsArray, Float64Array, Int64Array};
 use arrow::datatypes::{DataType, Float64Type, Int64Type, SchemaRef};
@@ -34,8 +35,11 @@ pub(crate) struct PaneSums {
     schema: SchemaRef,
     keys: usize,
     converter: RowConverter,
-    /// Key (in Arrow's row format) to slot.
-    index: HashMap<Box<[u8]>, u32, ahash::RandomState>,
+    /// Per slot, its key in Arrow's row format (empty when the slot is free).
+    slot_keys: Vec<Box<[u8]>>,
+    /// The slots of the indexed keys, found by key.
+    index: HashTable<u32>,
+    hasher: ahash::RandomState,
     /// Per sum column, per slot. The first is the key's row count.
     columns: Vec<Sums>,
     free: Vec<u32>,
@@ -90,9 +94,12 @@ impl PaneSums {
             converter: RowConverter::new(sort_fields)?,
             schema,
             keys,
-            // Fixed seeds: the emitted order, and so a run's output, must
-            // not change from one run to the next.
-            index: HashMap::with_hasher(ahash::RandomState::with_seeds(1, 2, 3, 4)),
+            slot_keys: Vec::new(),
+            index: HashTable::new(),
+            // Fixed seeds: slots freed by `drop_idle_keys` are reused in
+            // the index's order, which decides the emitted order and so a
+            // run's output; it must not change from one run to the next.
+            hasher: ahash::RandomState::with_seeds(1, 2, 3, 4),
             columns,
             free: Vec::new(),
             idle: 0,
@@ -127,18 +134,15 @@ impl PaneSums {
             .convert_columns(&batch.columns()[..self.keys])?;
         let mut slots = Vec::with_capacity(batch.num_rows());
         for row in rows.iter() {
-            let slot = match self.index.get(row.as_ref()) {
-                Some(&slot) => {
+            let key = row.as_ref();
+            let slot = match self.find(key) {
+                Some(slot) => {
                     if self.row_count(slot) == 0 {
                         self.idle -= 1;
                     }
                     slot
                 }
-                None => {
-                    let slot = self.allocate();
-                    self.index.insert(row.as_ref().into(), slot);
-                    slot
-                }
+                None => self.insert(key),
             };
             slots.push(slot);
         }
@@ -150,17 +154,19 @@ impl PaneSums {
         Ok(())
     }
 
-    /// The keys with enough rows and their sums, in the pane query's schema.
+    /// The keys with enough rows and their sums, in the pane query's schema,
+    /// in slot order (a pass over the row counts, not over the index).
     pub(crate) fn emit(&self) -> Result<RecordBatch, ArrowError> {
+        let Sums::Int(counts) = &self.columns[0] else {
+            unreachable!("the row count is an integer column");
+        };
+        let slots: Vec<u32> = (0..counts.len() as u32)
+            .filter(|&slot| counts[slot as usize] >= self.min_rows)
+            .collect();
         let parser = self.converter.parser();
-        let mut keys = Vec::new();
-        let mut slots = Vec::new();
-        for (key, &slot) in &self.index {
-            if self.row_count(slot) >= self.min_rows {
-                keys.push(parser.parse(key));
-                slots.push(slot);
-            }
-        }
+        let keys = slots
+            .iter()
+            .map(|&slot| parser.parse(&self.slot_keys[slot as usize]));
         let mut arrays = self.converter.convert_rows(keys)?;
         arrays.extend(self.columns.iter().map(|sums| sums.gather(&slots)));
         RecordBatch::try_new(Arc::clone(&self.schema), arrays)
@@ -173,14 +179,33 @@ impl PaneSums {
         }
     }
 
-    fn allocate(&mut self) -> u32 {
-        if let Some(slot) = self.free.pop() {
-            return slot;
-        }
-        let slot = self.columns[0].len() as u32;
-        for sums in &mut self.columns {
-            sums.push_zero();
-        }
+    /// The slot of `key`, if it is indexed.
+    fn find(&self, key: &[u8]) -> Option<u32> {
+        let hash = self.hasher.hash_one(key);
+        self.index
+            .find(hash, |&slot| *self.slot_keys[slot as usize] == *key)
+            .copied()
+    }
+
+    /// Indexes `key` in a free or new slot, with zero sums.
+    fn insert(&mut self, key: &[u8]) -> u32 {
+        let slot = match self.free.pop() {
+            Some(slot) => {
+                self.slot_keys[slot as usize] = key.into();
+                slot
+            }
+            None => {
+                for sums in &mut self.columns {
+                    sums.push_zero();
+                }
+                self.slot_keys.push(key.into());
+                (self.slot_keys.len() - 1) as u32
+            }
+        };
+        let (keys, hasher) = (&self.slot_keys, &self.hasher);
+        self.index.insert_unique(hasher.hash_one(key), slot, |&s| {
+            hasher.hash_one(&*keys[s as usize])
+        });
         slot
     }
 
@@ -207,11 +232,12 @@ impl PaneSums {
         let Sums::Int(counts) = &self.columns[0] else {
             return;
         };
-        let free = &mut self.free;
-        self.index.retain(|_, slot| {
+        let (free, keys) = (&mut self.free, &mut self.slot_keys);
+        self.index.retain(|slot| {
             let live = counts[*slot as usize] > 0;
             if !live {
                 free.push(*slot);
+                keys[*slot as usize] = Box::default();
             }
             live
         });
@@ -220,13 +246,6 @@ impl PaneSums {
 }
 
 impl Sums {
-    fn len(&self) -> usize {
-        match self {
-            Sums::Int(v) => v.len(),
-            Sums::Float(v) => v.len(),
-        }
-    }
-
     fn push_zero(&mut self) {
         match self {
             Sums::Int(v) => v.push(0),
