@@ -55,7 +55,8 @@
 //!   window the stored plan is only reset and re-executed. The rules of a
 //!   window run as concurrent tasks, one core each, in the background
 //!   while the main loop windows the next chunks and dedicated threads
-//!   decode them; hits are decided in window order before anything later
+//!   decode them (into one batch of calls and one of SMS, as the windows
+//!   keep them); hits are decided in window order before anything later
 //!   is decided or committed ([`pipeline`]).
 //! - **SQL that speaks telecom.** Rules call scalar UDFs for numbers
 //!   (country, line type, range, distance), devices (IMEI TAC) and SMS
