@@ -39,7 +39,7 @@ use crate::record::{NumberNormalizer, RejectReason, Rejection};
 use crate::rules::RuleEngine;
 use crate::sinks::{KafkaSink, Message, NullSink, Producer, Sink, SinkError, open_sink};
 use crate::sources::{Chunk, Progress, Source};
-use crate::windowing::{Inserted, WindowOperator};
+use crate::windowing::{Inserted, Part, WindowOperator};
 use arrow::array::AsArray;
 use arrow::datatypes::TimestampMillisecondType;
 use decode::{DecodePool, DecodedPart};
@@ -309,17 +309,24 @@ impl Pipeline {
             if let Some(tap) = self.tap.as_mut() {
                 tap(&part.batch);
             }
+        }
+        // The calls and the SMS of a chunk are windowed in input order, as
+        // one stream, so that lateness does not depend on the split.
+        let windowed: Vec<Part<'_>> = parts
+            .iter()
+            .map(|part| Part {
+                batch: &part.batch,
+                order: &part.items,
+            })
+            .collect();
+        let outcomes = self
+            .operator
+            .insert_parts(&windowed, |item| ids.get(item).map_or(0, |&id| id), now)
+            .map_err(|e| {
+                PipelineError::Internal(format!("windowing a decoded batch failed: {e}"))
+            })?;
+        for (part, inserted) in parts.iter().zip(&outcomes) {
             let item_of = |row: usize| part.items[row] as usize;
-            let inserted = self
-                .operator
-                .insert_from(
-                    &part.batch,
-                    |row| ids.get(item_of(row)).map_or(0, |&id| id),
-                    now,
-                )
-                .map_err(|e| {
-                    PipelineError::Internal(format!("windowing a decoded batch failed: {e}"))
-                })?;
             let late_message =
                 Rejection::new(RejectReason::Late, "arrived after its window had closed");
             for row in &inserted.late {
@@ -329,7 +336,7 @@ impl Pipeline {
                 .records_replayed
                 .inc_by(inserted.replayed.len() as u64);
             if !ids.is_empty() {
-                self.hold_offsets(chunk, &ids, part, &inserted);
+                self.hold_offsets(chunk, &ids, part, inserted);
             }
             accepted +=
                 (part.batch.num_rows() - inserted.late.len() - inserted.replayed.len()) as u64;

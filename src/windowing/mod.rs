@@ -27,6 +27,6 @@ mod watermark;
 
 pub use duration::{DurationError, format_duration, parse_duration};
 pub use memo::PaneMemo;
-pub use operator::{ClosedWindow, Inserted, PaneSpan, WindowOperator};
+pub use operator::{ClosedWindow, Inserted, PaneSpan, Part, WindowOperator};
 pub use spec::{WindowSpec, WindowSpecError};
 pub use watermark::Watermark;

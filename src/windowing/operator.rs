@@ -1,11 +1,11 @@
 //! The window operator: assigns rows to panes, tracks the watermark and
 //! hands out windows as they close.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
-use ahash::AHashMap;
-use arrow::array::{AsArray, UInt32Array};
+use arrow::array::{AsArray, StringArray, TimestampMillisecondArray, UInt32Array};
 use arrow::compute::take_record_batch;
 use arrow::datatypes::TimestampMillisecondType;
 use arrow::error::ArrowError;
@@ -73,6 +73,37 @@ impl ClosedWindow {
 struct SpecCursor {
     spec: WindowSpec,
     next_end: Option<i64>,
+}
+
+/// One batch for [`WindowOperator::insert_parts`].
+#[derive(Debug, Clone, Copy)]
+pub struct Part<'a> {
+    /// The decoded records.
+    pub batch: &'a RecordBatch,
+    /// Each row's place in the input, ascending.
+    pub order: &'a [u32],
+}
+
+/// The part whose next row comes first in the input, if any row is left.
+fn next_in_input(parts: &[Part<'_>], next: &[usize]) -> Option<usize> {
+    (0..parts.len())
+        .filter(|&p| next[p] < parts[p].order.len())
+        .min_by_key(|&p| parts[p].order[next[p]])
+}
+
+/// A batch's event times and kinds.
+fn times_and_kinds(
+    batch: &RecordBatch,
+) -> Result<(&TimestampMillisecondArray, &StringArray), ArrowError> {
+    let times = batch
+        .column_by_name(column::EVENT_TIME)
+        .and_then(|c| c.as_primitive_opt::<TimestampMillisecondType>())
+        .ok_or_else(|| ArrowError::SchemaError("batch has no millisecond event_time".into()))?;
+    let kinds = batch
+        .column_by_name(column::KIND)
+        .and_then(|c| c.as_string_opt::<i32>())
+        .ok_or_else(|| ArrowError::SchemaError("batch has no kind column".into()))?;
+    Ok((times, kinds))
 }
 
 /// What became of the rows of an inserted batch.
@@ -232,34 +263,59 @@ impl WindowOperator {
         partition_of: impl Fn(usize) -> u32,
         now: Instant,
     ) -> Result<Inserted, ArrowError> {
-        let times = batch
-            .column_by_name(column::EVENT_TIME)
-            .and_then(|c| c.as_primitive_opt::<TimestampMillisecondType>())
-            .ok_or_else(|| ArrowError::SchemaError("batch has no millisecond event_time".into()))?;
-        let kinds = batch
-            .column_by_name(column::KIND)
-            .and_then(|c| c.as_string_opt::<i32>())
-            .ok_or_else(|| ArrowError::SchemaError("batch has no kind column".into()))?;
-        let mut outcome = Inserted::default();
-        let mut groups: AHashMap<(i64, bool), Vec<u32>> = AHashMap::new();
-        for (row, &ts) in times.values().iter().enumerate() {
+        let order: Vec<u32> = (0..batch.num_rows() as u32).collect();
+        let part = Part {
+            batch,
+            order: &order,
+        };
+        let mut inserted = self.insert_parts(&[part], partition_of, now)?;
+        Ok(inserted.pop().unwrap_or_default())
+    }
+
+    /// Like [`Self::insert_from`] for batches cut from one stretch of input
+    /// (a decoding thread's calls and its SMS, say): the rows are taken in
+    /// input order across the batches, so the watermark advances and
+    /// lateness is judged exactly as if they had arrived as one batch.
+    /// `partition_of` is given a row's place in the input (its
+    /// [`Part::order`]). Returns what became of each part's rows.
+    pub fn insert_parts(
+        &mut self,
+        parts: &[Part<'_>],
+        partition_of: impl Fn(usize) -> u32,
+        now: Instant,
+    ) -> Result<Vec<Inserted>, ArrowError> {
+        let columns = parts
+            .iter()
+            .map(|part| times_and_kinds(part.batch))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut outcomes = vec![Inserted::default(); parts.len()];
+        // Ordered, so that batches enter a pane in the same order every run.
+        let mut groups: BTreeMap<(i64, bool, usize), Vec<u32>> = BTreeMap::new();
+        let mut next = vec![0_usize; parts.len()];
+        while let Some(p) = next_in_input(parts, &next) {
+            let row = next[p];
+            next[p] += 1;
+            let (times, kinds) = &columns[p];
+            let ts = times.value(row);
             let pane_start = ts.div_euclid(self.pane_ms) * self.pane_ms;
             if self.floor_ms.is_some_and(|floor| pane_start < floor) {
-                outcome.replayed.push(row as u32);
+                outcomes[p].replayed.push(row as u32);
                 continue;
             }
             if self.watermark.has_passed(pane_start + self.pane_ms) {
-                outcome.late.push(row as u32);
+                outcomes[p].late.push(row as u32);
                 continue;
             }
-            self.watermark.observe_in(partition_of(row), ts, now);
+            self.watermark
+                .observe_in(partition_of(parts[p].order[row] as usize), ts, now);
             let is_sms = kinds.value(row) == Kind::Sms.as_str();
             groups
-                .entry((pane_start, is_sms))
+                .entry((pane_start, is_sms, p))
                 .or_default()
                 .push(row as u32);
         }
-        for ((pane_start, is_sms), rows) in groups {
+        for ((pane_start, is_sms, p), rows) in groups {
+            let batch = parts[p].batch;
             let part = if rows.len() == batch.num_rows() {
                 batch.clone()
             } else {
@@ -269,7 +325,7 @@ impl WindowOperator {
             self.open_windows_for(pane_start);
             self.panes.insert(pane_start, kind, part);
         }
-        Ok(outcome)
+        Ok(outcomes)
     }
 
     /// Makes sure every window kind's cursor is at or before the first

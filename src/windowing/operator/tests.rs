@@ -201,3 +201,53 @@ fn a_finished_pane_is_read_as_one_batch_per_kind() {
     assert_eq!(ten.calls.len(), 1, "three batches merged into one");
     assert_eq!(times(ten), vec![MIN, 2 * MIN, 3 * MIN]);
 }
+
+#[test]
+fn parts_are_windowed_in_input_order_as_one_batch_would_be() {
+    // An hour of interleaved calls and SMS, a few of them out of order by
+    // more than the lateness.
+    let rows: Vec<(i64, Kind)> = (0..120_i64)
+        .map(|i| {
+            let ts = if i % 17 == 5 {
+                i * 30_000 - 9 * MIN
+            } else {
+                i * 30_000
+            };
+            (ts, if i % 3 == 0 { Kind::Sms } else { Kind::Call })
+        })
+        .collect();
+    let mut whole = tumbling(2 * MIN);
+    let late = whole.insert(&batch(&rows)).unwrap();
+    assert!(!late.is_empty(), "the test needs late rows");
+
+    let (mut calls, mut sms) = (Vec::new(), Vec::new());
+    for (i, &row) in rows.iter().enumerate() {
+        match row.1 {
+            Kind::Call => calls.push((i as u32, row)),
+            Kind::Sms => sms.push((i as u32, row)),
+        }
+    }
+    let part_batches = [&calls, &sms].map(|part| {
+        let rows: Vec<(i64, Kind)> = part.iter().map(|(_, r)| *r).collect();
+        let order: Vec<u32> = part.iter().map(|(i, _)| *i).collect();
+        (batch(&rows), order)
+    });
+    let parts = part_batches
+        .each_ref()
+        .map(|(batch, order)| Part { batch, order });
+    let mut split = tumbling(2 * MIN);
+    let outcomes = split.insert_parts(&parts, |_| 0, Instant::now()).unwrap();
+    let mut split_late: Vec<u32> = outcomes
+        .iter()
+        .zip(&parts)
+        .flat_map(|(outcome, part)| outcome.late.iter().map(|&row| part.order[row as usize]))
+        .collect();
+    split_late.sort_unstable();
+    assert_eq!(split_late, late);
+
+    let (a, b) = (whole.close_all(), split.close_all());
+    assert_eq!(a.len(), b.len());
+    for (a, b) in a.iter().zip(&b) {
+        assert_eq!((a.start_ms, times(a)), (b.start_ms, times(b)));
+    }
+}
