@@ -5,38 +5,70 @@
 mod common;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use scamstream::record::{Decoder, NumberNormalizer};
+use std::time::Instant;
+
+use arrow::record_batch::RecordBatch;
+use scamstream::record::{Decoder, Kind, NumberNormalizer};
 use scamstream::rules::{RuleEngine, RuleEnv, RuleSource};
 use scamstream::sources::generator::{Generator, GeneratorConfig};
-use scamstream::windowing::WindowOperator;
+use scamstream::windowing::{Part, WindowOperator};
 
-fn batches() -> (Vec<arrow::record_batch::RecordBatch>, usize) {
+/// A stretch of decoded input: its calls and its SMS, and each row's place
+/// in the input, as the pipeline's decoding threads hand them to the windows.
+struct Decoded {
+    calls: RecordBatch,
+    sms: RecordBatch,
+    order: [Vec<u32>; 2],
+}
+
+impl Decoded {
+    fn parts(&self) -> [Part<'_>; 2] {
+        [
+            Part {
+                batch: &self.calls,
+                order: &self.order[0],
+            },
+            Part {
+                batch: &self.sms,
+                order: &self.order[1],
+            },
+        ]
+    }
+}
+
+fn batches() -> (Vec<Decoded>, usize) {
     let mut generator = Generator::new(GeneratorConfig {
         subscribers: 50_000,
         hours: 1.0,
         ..GeneratorConfig::default()
     });
-    // Calls and SMS in separate batches, as the pipeline's decoding threads
-    // hand them to the windows.
     let mut decoder = Decoder::by_kind(NumberNormalizer::new(66).expect("66 is Thailand"));
-    let mut batches = Vec::new();
+    let mut decoded = Vec::new();
+    let mut order = [Vec::new(), Vec::new()];
     let mut rows = 0;
     let mut buf = Vec::new();
     while generator.next_slice(&mut buf) > 0 {
         for line in buf.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
-            let _ = decoder.push_json(line);
+            match decoder.push_json(line) {
+                Ok(Kind::Call) => order[0].push(rows as u32),
+                Ok(Kind::Sms) => order[1].push(rows as u32),
+                Err(_) => continue,
+            }
+            rows += 1;
         }
         buf.clear();
         if decoder.len() >= 65_536 {
             let (calls, sms) = decoder.finish_by_kind();
-            rows += calls.num_rows() + sms.num_rows();
-            batches.extend([calls, sms]);
+            decoded.push(Decoded {
+                calls,
+                sms,
+                order: std::mem::take(&mut order),
+            });
         }
     }
     let (calls, sms) = decoder.finish_by_kind();
-    rows += calls.num_rows() + sms.num_rows();
-    batches.extend([calls, sms]);
-    (batches, rows)
+    decoded.push(Decoded { calls, sms, order });
+    (decoded, rows)
 }
 
 fn windows_and_rules(c: &mut Criterion) {
@@ -60,18 +92,19 @@ fn bench_rules(
     group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
     runtime: &tokio::runtime::Runtime,
     engine: &RuleEngine,
-    batches: &[arrow::record_batch::RecordBatch],
+    batches: &[Decoded],
     label: &str,
 ) {
     group.bench_function(format!("windows_and_{label}_rules"), |b| {
         b.iter(|| {
             runtime.block_on(async {
                 let mut operator = WindowOperator::new(engine.window_specs(), 120_000);
-                let mut hits = 0;
-                for batch in batches {
-                    operator
-                        .insert(batch)
+                let (mut hits, mut late) = (0, 0);
+                for decoded in batches {
+                    let outcomes = operator
+                        .insert_parts(&decoded.parts(), |_| 0, Instant::now())
                         .expect("decoded batches have the record schema");
+                    late += outcomes.iter().map(|o| o.late.len()).sum::<usize>();
                     for window in operator.close_ready() {
                         hits += engine.evaluate(&window).await.hits.len();
                     }
@@ -79,6 +112,8 @@ fn bench_rules(
                 for window in operator.close_all() {
                     hits += engine.evaluate(&window).await.hits.len();
                 }
+                // Every row is windowed: none is behind a closed window.
+                assert_eq!(late, 0, "rows were late");
                 hits
             })
         })
