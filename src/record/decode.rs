@@ -98,14 +98,12 @@ impl Decoder {
     /// The accepted rows as one batch (calls, then SMS, for a decoder that
     /// keeps the kinds apart); the decoder starts a new one.
     pub fn finish(&mut self) -> RecordBatch {
-        match self.sms.is_some() {
-            false => self.builder.finish(),
-            true => {
-                let (calls, sms) = self.finish_by_kind();
-                arrow::compute::concat_batches(&record_schema(), [&calls, &sms])
-                    .expect("batches of the record schema concatenate (this is a bug)")
-            }
+        if self.sms.is_none() {
+            return self.builder.finish();
         }
+        let (calls, sms) = self.finish_by_kind();
+        arrow::compute::concat_batches(&record_schema(), [&calls, &sms])
+            .expect("batches of the record schema concatenate (this is a bug)")
     }
 
     /// The accepted calls and SMS as two batches, each in input order; the
