@@ -23,7 +23,10 @@ use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 use ahash::AHashMap;
 use phonenumber::country::Id;
 use phonenumber::metadata::DATABASE;
-use regex::{Regex, RegexBuilder};
+
+mod pattern;
+
+use pattern::NumberPattern;
 
 /// Why a string is not a phone number.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -67,22 +70,31 @@ impl E164 {
     /// `+` and the 15 digits E.164 allows at most.
     const MAX_LEN: usize = 16;
 
-    /// `text` when it fits, as it does for every number `parse_e164` makes.
-    fn new(text: &str) -> Option<Self> {
+    /// `+`, the calling code and the national number, when they fit.
+    /// Both parts are ASCII digits.
+    fn from_parts(code: &[u8], national: &[u8]) -> Option<Self> {
+        let end = 1 + code.len() + national.len();
         let mut bytes = [0; Self::MAX_LEN];
+        *bytes.first_mut()? = b'+';
+        bytes.get_mut(1..=code.len())?.copy_from_slice(code);
         bytes
-            .get_mut(..text.len())?
-            .copy_from_slice(text.as_bytes());
+            .get_mut(1 + code.len()..end)?
+            .copy_from_slice(national);
         Some(E164 {
-            len: text.len() as u8,
+            len: end as u8,
             bytes,
         })
     }
 
     /// The number, for example `+66812345678`.
     pub fn as_str(&self) -> &str {
-        // Made from a `&str` in `new`, so always valid UTF-8.
+        // `+` and ASCII digits (see `from_parts`), so always valid UTF-8.
         std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+
+    /// The digits, without `+`.
+    fn digits(&self) -> &[u8] {
+        &self.bytes[1..usize::from(self.len)]
     }
 }
 
@@ -133,14 +145,9 @@ impl NumberNormalizer {
             return parse_e164(raw, self.country_code, self.region, &mut self.validators);
         };
         let candidate = candidate?;
-        self.validators.validate(digits(&candidate))?;
+        self.validators.validate(candidate.digits())?;
         Ok(candidate)
     }
-}
-
-/// The digits of an E.164 number, without `+`.
-fn digits(number: &E164) -> &str {
-    number.as_str().trim_start_matches('+')
 }
 
 /// Raw forms longer than this (after trimming) take the reference path.
@@ -151,42 +158,34 @@ const FAST_PATH_MAX: usize = 32;
 /// which [`parse_e164`] decides instead. Gives the same answers as the
 /// first steps of [`parse_e164`] (a test compares them) without allocating.
 fn candidate(raw: &str, national: &NationalForm) -> Option<Result<E164, NumberError>> {
-    let trimmed = raw.trim();
+    let trimmed = raw.trim().as_bytes();
     if !trimmed.is_ascii() || trimmed.len() > FAST_PATH_MAX {
         return None;
     }
     let mut compact = [0u8; FAST_PATH_MAX];
     let mut len = 0;
-    for b in trimmed.bytes() {
+    for &b in trimmed {
         if !matches!(b, b' ' | b'-' | b'(' | b')' | b'.') {
             compact[len] = b;
             len += 1;
         }
     }
-    // ASCII throughout, so any cut is on a character boundary.
-    let compact = std::str::from_utf8(&compact[..len]).ok()?;
-    let (international, digits) = split_prefix(compact);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    let (international, digits) = split_prefix(&compact[..len]);
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
         return Some(Err(NumberError::NotANumber));
     }
     let (code, national_digits) = if international {
-        ("", digits)
+        (&[][..], digits)
     } else {
         let national_digits = digits
-            .strip_prefix(national.prefix.as_str())
+            .strip_prefix(national.prefix.as_bytes())
             .unwrap_or(digits);
-        (national.code.as_str(), national_digits)
+        (national.code.as_bytes(), national_digits)
     };
-    if code.len() + national_digits.len() > 15 {
-        return Some(Err(NumberError::Invalid("too long".into())));
-    }
-    let mut text = [0u8; E164::MAX_LEN];
-    text[0] = b'+';
-    text[1..=code.len()].copy_from_slice(code.as_bytes());
-    let end = 1 + code.len() + national_digits.len();
-    text[1 + code.len()..end].copy_from_slice(national_digits.as_bytes());
-    let text = std::str::from_utf8(&text[..end]).ok()?;
-    Some(E164::new(text).ok_or_else(|| NumberError::Invalid("too long".into())))
+    Some(
+        E164::from_parts(code, national_digits)
+            .ok_or_else(|| NumberError::Invalid("too long".into())),
+    )
 }
 
 /// The national prefix of `region` (`0` in Thailand), empty when it has none.
@@ -222,17 +221,18 @@ fn parse_e164(
         .chars()
         .filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '.'))
         .collect();
-    let (international, digits) = split_prefix(&compact);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    let (international, digits) = split_prefix(compact.as_bytes());
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
         return Err(NumberError::NotANumber);
     }
+    let digits = String::from_utf8_lossy(digits);
     let e164 = if international {
-        digits.to_owned()
+        digits.into_owned()
     } else {
-        national_to_e164(digits, country_code, region)?
+        national_to_e164(&digits, country_code, region)?
     };
-    validators.validate(&e164)?;
-    E164::new(&format!("+{e164}")).ok_or_else(|| NumberError::Invalid("too long".into()))
+    validators.validate(e164.as_bytes())?;
+    E164::from_parts(&[], e164.as_bytes()).ok_or_else(|| NumberError::Invalid("too long".into()))
 }
 
 /// A national number (`0812345678`) as E.164 digits (`66812345678`).
@@ -244,12 +244,12 @@ fn national_to_e164(digits: &str, country_code: u16, region: Id) -> Result<Strin
 
 /// Splits off the international prefix. `+…` and `00…` are international;
 /// `0…` is national; any other digit string is E.164 written without `+`.
-fn split_prefix(compact: &str) -> (bool, &str) {
-    if let Some(rest) = compact.strip_prefix('+') {
+fn split_prefix(compact: &[u8]) -> (bool, &[u8]) {
+    if let Some(rest) = compact.strip_prefix(b"+") {
         (true, rest)
-    } else if let Some(rest) = compact.strip_prefix("00") {
+    } else if let Some(rest) = compact.strip_prefix(b"00") {
         (true, rest)
-    } else if compact.starts_with('0') {
+    } else if compact.starts_with(b"0") {
         (false, compact)
     } else {
         (true, compact)
@@ -260,25 +260,34 @@ fn split_prefix(compact: &str) -> (bool, &str) {
 /// compiled once per process. (`phonenumber`'s own descriptors go through a
 /// 100-entry regular-expression cache behind one global mutex: with traffic
 /// from many countries it recompiled patterns and serialised the decoding
-/// threads.) Each normaliser holds its own clones: a cloned `Regex` shares
-/// the compiled program but not the matching cache, which two threads would
-/// otherwise contend for.
-#[derive(Debug, Clone, Default)]
+/// threads.) Each normaliser holds its own clones, indexed by calling code;
+/// a pattern's compiled DFA is shared, not copied.
+#[derive(Debug, Clone)]
 struct Validators {
-    by_code: AHashMap<u16, Option<Box<[CountryPattern]>>>,
+    /// `None` until the code is first seen; then its patterns, or `None`
+    /// when no country uses it.
+    by_code: Vec<Option<Option<Box<[CountryPattern]>>>>,
+}
+
+impl Default for Validators {
+    fn default() -> Self {
+        Validators {
+            by_code: vec![None; 1000],
+        }
+    }
 }
 
 /// One country's possible national lengths and general number pattern.
 #[derive(Debug, Clone)]
 struct CountryPattern {
     lengths: Vec<u16>,
-    pattern: Regex,
+    pattern: NumberPattern,
 }
 
 impl CountryPattern {
-    fn fits(&self, national: &str) -> bool {
+    fn fits(&self, national: &[u8]) -> bool {
         (self.lengths.is_empty() || self.lengths.contains(&(national.len() as u16)))
-            && self.pattern.is_match(national)
+            && self.pattern.matches_start(national)
     }
 }
 
@@ -287,25 +296,27 @@ impl Validators {
     /// Each normaliser keeps its own map, so the hot path takes no lock and
     /// touches no counter shared with another thread.
     fn patterns(&mut self, code: u16) -> Option<&[CountryPattern]> {
-        self.by_code
-            .entry(code)
-            .or_insert_with(|| compiled_country(code).map(|c| c.iter().cloned().collect()))
+        self.by_code[usize::from(code)]
+            .get_or_insert_with(|| compiled_country(code).map(|c| c.iter().cloned().collect()))
             .as_deref()
     }
 
-    /// Checks E.164 digits (without `+`) against the country's metadata.
-    fn validate(&mut self, e164: &str) -> Result<(), NumberError> {
+    /// Checks E.164 digits (without `+`) against the country's metadata:
+    /// the calling code is the first one to three digits that name one.
+    fn validate(&mut self, e164: &[u8]) -> Result<(), NumberError> {
         if e164.len() > 15 {
             return Err(NumberError::Invalid("too long".into()));
         }
-        for cc_len in 1..=3.min(e164.len()) {
-            let Ok(code) = e164[..cc_len].parse::<u16>() else {
-                continue;
-            };
+        let mut code = 0_u16;
+        for (cc_len, &digit) in e164.iter().enumerate().take(3) {
+            if !digit.is_ascii_digit() {
+                break;
+            }
+            code = code * 10 + u16::from(digit - b'0');
             let Some(countries) = self.patterns(code) else {
                 continue;
             };
-            let national = &e164[cc_len..];
+            let national = &e164[cc_len + 1..];
             return if countries.iter().any(|c| c.fits(national)) {
                 Ok(())
             } else {
@@ -336,17 +347,9 @@ fn compile_country(code: u16) -> Option<Arc<[CountryPattern]>> {
         .iter()
         .filter_map(|m| {
             let general = m.descriptors().general();
-            // Anchored at the start only, as `Descriptor::is_match` does (the
-            // possible lengths bound the end); the metadata's patterns are
-            // written across lines, so whitespace is ignored as `phonenumber` does.
-            let source = format!("^(?:{})", general.national_number().as_str());
-            let pattern = RegexBuilder::new(&source)
-                .ignore_whitespace(true)
-                .build()
-                .ok()?;
             Some(CountryPattern {
                 lengths: general.possible_length().to_vec(),
-                pattern,
+                pattern: NumberPattern::new(general.national_number().as_str())?,
             })
         })
         .collect();
