@@ -37,6 +37,8 @@ pub(crate) struct PaneSums {
     converter: RowConverter,
     /// Per slot, its key in Arrow's row format (empty when the slot is free).
     slot_keys: Vec<Box<[u8]>>,
+    /// Per slot, its key's hash, so the index grows without hashing again.
+    slot_hashes: Vec<u64>,
     /// The slots of the indexed keys, found by key.
     index: HashTable<u32>,
     hasher: ahash::RandomState,
@@ -95,6 +97,7 @@ impl PaneSums {
             schema,
             keys,
             slot_keys: Vec::new(),
+            slot_hashes: Vec::new(),
             index: HashTable::new(),
             // Fixed seeds: slots freed by `drop_idle_keys` are reused in
             // the index's order, which decides the emitted order and so a
@@ -133,16 +136,20 @@ impl PaneSums {
             .converter
             .convert_columns(&batch.columns()[..self.keys])?;
         let mut slots = Vec::with_capacity(batch.num_rows());
+        let hashes = &self.slot_hashes;
+        self.index
+            .reserve(batch.num_rows(), |&s| hashes[s as usize]);
         for row in rows.iter() {
             let key = row.as_ref();
-            let slot = match self.find(key) {
+            let hash = self.hasher.hash_one(key);
+            let slot = match self.find(hash, key) {
                 Some(slot) => {
                     if self.row_count(slot) == 0 {
                         self.idle -= 1;
                     }
                     slot
                 }
-                None => self.insert(key),
+                None => self.insert(hash, key),
             };
             slots.push(slot);
         }
@@ -179,19 +186,22 @@ impl PaneSums {
         }
     }
 
-    /// The slot of `key`, if it is indexed.
-    fn find(&self, key: &[u8]) -> Option<u32> {
-        let hash = self.hasher.hash_one(key);
+    /// The slot of `key` (whose hash is `hash`), if it is indexed.
+    fn find(&self, hash: u64, key: &[u8]) -> Option<u32> {
         self.index
-            .find(hash, |&slot| *self.slot_keys[slot as usize] == *key)
+            .find(hash, |&slot| {
+                self.slot_hashes[slot as usize] == hash && *self.slot_keys[slot as usize] == *key
+            })
             .copied()
     }
 
-    /// Indexes `key` in a free or new slot, with zero sums.
-    fn insert(&mut self, key: &[u8]) -> u32 {
+    /// Indexes `key` (whose hash is `hash`) in a free or new slot, with
+    /// zero sums.
+    fn insert(&mut self, hash: u64, key: &[u8]) -> u32 {
         let slot = match self.free.pop() {
             Some(slot) => {
                 self.slot_keys[slot as usize] = key.into();
+                self.slot_hashes[slot as usize] = hash;
                 slot
             }
             None => {
@@ -199,13 +209,13 @@ impl PaneSums {
                     sums.push_zero();
                 }
                 self.slot_keys.push(key.into());
+                self.slot_hashes.push(hash);
                 (self.slot_keys.len() - 1) as u32
             }
         };
-        let (keys, hasher) = (&self.slot_keys, &self.hasher);
-        self.index.insert_unique(hasher.hash_one(key), slot, |&s| {
-            hasher.hash_one(&*keys[s as usize])
-        });
+        let hashes = &self.slot_hashes;
+        self.index
+            .insert_unique(hash, slot, |&s| hashes[s as usize]);
         slot
     }
 
@@ -269,6 +279,16 @@ impl Sums {
                 let values = values
                     .as_primitive_opt::<Int64Type>()
                     .ok_or_else(mismatch)?;
+                if values.null_count() == 0 {
+                    // The common case (counts, sums of non-null columns):
+                    // no validity test per row.
+                    let sign = i64::from(sign);
+                    for (&slot, &v) in slots.iter().zip(values.values()) {
+                        let s = &mut sums[slot as usize];
+                        *s = s.wrapping_add(v.wrapping_mul(sign));
+                    }
+                    return Ok(());
+                }
                 for (i, &slot) in slots.iter().enumerate() {
                     if values.is_valid(i) {
                         let v = values.value(i);
