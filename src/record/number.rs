@@ -8,9 +8,8 @@
 //! Two steps, both without allocating on the hot path: the raw text is first
 //! brought to its E.164 form by the contract's prefix rules (a pass over a
 //! few bytes), then that form is checked against its country's possible
-//! lengths and general number pattern, compiled once per process and cloned
-//! into each normaliser so that each decoding thread has its own matching
-//! cache.
+//! lengths and general number pattern, compiled once per process into a
+//! DFA that every decoding thread shares (see [`pattern`]).
 //!
 //! There is no memo of verdicts: a few hours of a 100 000-subscriber network
 //! hold hundreds of thousands of distinct numbers, and a lookup in a table
