@@ -54,15 +54,17 @@ const KEY_HASHER: ahash::RandomState = ahash::RandomState::with_seeds(
     0x5ca3_5713_ea3b_0004,
 );
 
-/// The hash a key is filtered by.
-pub(crate) fn key_hash(key: &str) -> u64 {
-    KEY_HASHER.hash_one(key)
+/// The hash a key is filtered by: 32 bits, since a [`HashFilter`] uses at
+/// most 24, so that the hashes kept per pane and read by every join take
+/// half the memory (and memory bandwidth) of full hashes.
+pub(crate) fn key_hash(key: &str) -> u32 {
+    KEY_HASHER.hash_one(key) as u32
 }
 
 /// The hash of every row's value of text column `column` of `batches`, in
 /// order (0 for a null, which matches nothing anyway); `None` unless the
 /// column is `Utf8`.
-pub(crate) fn column_hashes(batches: &[RecordBatch], column: usize) -> Option<Vec<u64>> {
+pub(crate) fn column_hashes(batches: &[RecordBatch], column: usize) -> Option<Vec<u32>> {
     let mut hashes = Vec::with_capacity(batches.iter().map(RecordBatch::num_rows).sum());
     for batch in batches {
         let values = batch.columns().get(column)?.as_string_opt::<i32>()?;
@@ -77,20 +79,20 @@ pub(crate) fn column_hashes(batches: &[RecordBatch], column: usize) -> Option<Ve
 #[derive(Debug)]
 pub(crate) struct HashFilter {
     bits: Vec<u64>,
-    mask: u64,
+    mask: u32,
     keys: usize,
 }
 
 impl HashFilter {
     /// The filter for keys with these hashes.
-    pub(crate) fn new(hashes: &[u64]) -> Self {
+    pub(crate) fn new(hashes: &[u32]) -> Self {
         // 64 bits per key keeps chance hits near 1.5 %; the bitmap of a few
         // thousand keys stays in the first levels of cache.
         let size = (hashes.len() * 64)
             .next_power_of_two()
             .clamp(1 << 12, 1 << 24);
         let mut bits = vec![0_u64; size / 64];
-        let mask = size as u64 - 1;
+        let mask = size as u32 - 1;
         for &hash in hashes {
             let bit = hash & mask;
             bits[(bit / 64) as usize] |= 1 << (bit % 64);
@@ -103,7 +105,7 @@ impl HashFilter {
     }
 
     /// Whether a key with this hash may be one of the keys.
-    pub(crate) fn may_contain(&self, hash: u64) -> bool {
+    pub(crate) fn may_contain(&self, hash: u32) -> bool {
         let bit = hash & self.mask;
         self.bits[(bit / 64) as usize] & (1 << (bit % 64)) != 0
     }
@@ -111,7 +113,7 @@ impl HashFilter {
     /// The positions of the hashes it may contain, ascending. Without a
     /// branch per hash: few pass, and a mispredicted branch costs more than
     /// the test.
-    pub(crate) fn positions(&self, hashes: &[u64]) -> Vec<u32> {
+    pub(crate) fn positions(&self, hashes: &[u32]) -> Vec<u32> {
         let mut found = Vec::new();
         for (block, chunk) in hashes.chunks(64).enumerate() {
             let mut hits = chunk.iter().enumerate().fold(0_u64, |hits, (i, &hash)| {
@@ -248,7 +250,7 @@ struct KeySource {
 
 impl KeySource {
     /// The hashes of the build side's non-null keys, run afresh.
-    async fn hashes(&self, context: Arc<TaskContext>) -> DfResult<Vec<u64>> {
+    async fn hashes(&self, context: Arc<TaskContext>) -> DfResult<Vec<u32>> {
         let batches = collect(reset_plan_states(Arc::clone(&self.plan))?, context).await?;
         let mut hashes = Vec::new();
         for batch in &batches {

@@ -186,7 +186,7 @@ const MIN_ROWS_PER_KEY: usize = 4;
 /// for the batches with any; `hashes` are the batches' rows', in order.
 fn pick(
     batches: &[RecordBatch],
-    hashes: &[u64],
+    hashes: &[u32],
     filter: &HashFilter,
     mut found: impl FnMut(&RecordBatch, Vec<u32>) -> DfResult<()>,
 ) -> DfResult<()> {

@@ -13,7 +13,7 @@ use crate::windowing::{ClosedWindow, WindowOperator, WindowSpec};
 
 #[test]
 fn a_filter_never_misses_a_key_and_lets_few_others_through() {
-    let keys: Vec<u64> = (0..2_000)
+    let keys: Vec<u32> = (0..2_000)
         .map(|i| key_hash(&format!("+6681{i:07}")))
         .collect();
     let filter = HashFilter::new(&keys);
@@ -22,7 +22,7 @@ fn a_filter_never_misses_a_key_and_lets_few_others_through() {
         .filter(|i| filter.may_contain(key_hash(&format!("+6689{i:07}"))))
         .count();
     assert!(others < 3_000, "{others} of 100 000 other keys let through");
-    let mixed: Vec<u64> = (0..1_000_u64)
+    let mixed: Vec<u32> = (0..1_000_u64)
         .map(|i| {
             if i % 7 == 0 {
                 keys[i as usize]
