@@ -13,7 +13,7 @@ use super::builder::{RecordBuilder, Validated};
 use super::number::{E164, NumberNormalizer};
 use super::reject::{RejectReason, Rejection};
 use super::schema::{Kind, Route, record_schema};
-use super::value::{Loose, RawFields, parse_json, present};
+use super::value::{Loose, RawFields, Text, parse_json, present};
 
 /// Event times before 2000-01-01 or from 2100-01-01 on are taken to be unit
 /// mistakes (seconds for milliseconds, say) rather than real records.
@@ -79,7 +79,7 @@ impl Decoder {
                 )
             })?;
             if !text.is_empty() {
-                *slot.field_mut(&mut raw) = Some(Loose::Str(Cow::Borrowed(text)));
+                *slot.field_mut(&mut raw) = Some(Loose::Str(Text::Borrowed(text)));
             }
         }
         self.push_raw(&raw)
