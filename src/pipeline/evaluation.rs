@@ -6,6 +6,11 @@
 //! of every window, and the decode threads stopped once their queue was
 //! full, so two cores ran at about one and a quarter.
 //!
+//! The windows closed together (at the end of the input, a whole window's
+//! length of them) are evaluated together: each rule walks them in order
+//! in its own task ([`RuleEngine::evaluate_all`]), so the cores stay busy
+//! while one rule is slow on one window.
+//!
 //! Order is kept: at most one evaluation is in flight, and its hits are
 //! decided ([`Pipeline::settle`]) before the next windows are evaluated,
 //! before blocks expire past its windows' end, before offsets are committed
@@ -40,19 +45,15 @@ impl Pending {
     /// Starts evaluating `closed` (ordered by end) on the runtime.
     fn start(engine: Arc<RuleEngine>, closed: Vec<ClosedWindow>) -> Self {
         let task = tokio::spawn(async move {
-            let mut groups = Vec::new();
-            for windows in closed.chunk_by(|a, b| a.end_ms == b.end_ms) {
-                let mut results = Vec::with_capacity(windows.len());
-                for window in windows {
-                    results.push(engine.evaluate(window).await);
-                }
-                groups.push(EndGroup {
+            let mut results = engine.evaluate_all(&closed).await.into_iter();
+            closed
+                .chunk_by(|a, b| a.end_ms == b.end_ms)
+                .map(|windows| EndGroup {
                     start_ms: windows.iter().map(|w| w.start_ms).min().unwrap_or_default(),
                     end_ms: windows[0].end_ms,
-                    results,
-                });
-            }
-            groups
+                    results: results.by_ref().take(windows.len()).collect(),
+                })
+                .collect()
         });
         Pending {
             task,

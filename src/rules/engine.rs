@@ -8,6 +8,7 @@ use arrow::compute::cast;
 use arrow::datatypes::{DataType, Float64Type, SchemaRef};
 use arrow::record_batch::RecordBatch;
 use datafusion::error::DataFusionError;
+use datafusion::execution::TaskContext;
 use datafusion::execution::context::{SessionContext, SessionState};
 use datafusion::physical_plan::execution_plan::reset_plan_states;
 use datafusion::physical_plan::{ExecutionPlan, collect};
@@ -24,6 +25,7 @@ use super::prefilter::prefilter_join_probes;
 use super::rule::Rule;
 use super::stages::{self, StageSlot, Staged, stage_table};
 use super::tables::{RefTable, WindowTables};
+use super::window_rows::WindowBinding;
 use crate::windowing::{ClosedWindow, WindowSpec};
 
 /// Column every rule must return.
@@ -91,7 +93,6 @@ enum StagePlan {
 /// every rule's plan.
 pub struct RuleEngine {
     state: Arc<SessionState>,
-    tables: WindowTables,
     rules: Vec<Rule>,
     plans: Vec<Arc<PlannedRule>>,
 }
@@ -158,7 +159,6 @@ impl RuleEngine {
         }
         Ok(RuleEngine {
             state: Arc::new(ctx.state()),
-            tables,
             rules,
             plans,
         })
@@ -181,90 +181,123 @@ impl RuleEngine {
     /// fails on this data is reported in its [`RuleRun`]; the others go on.
     /// Must be called within a Tokio runtime: each rule runs as a task.
     pub async fn evaluate(&self, window: &ClosedWindow) -> WindowResult {
-        self.tables.set(window);
-        let rows = window.rows();
-        let window = Arc::new(window.clone());
-        // Each rule is one single-partition query; the rules of a window run
+        let mut results = self.evaluate_all(std::slice::from_ref(window)).await;
+        results.pop().unwrap_or_default()
+    }
+
+    /// Evaluates `windows` (ordered by end), one result per window. Each
+    /// rule is one task that walks the windows of its kind in order, since
+    /// a rule with incremental stages must see them in order; the rules
+    /// run concurrently, so when several windows close at once (the end of
+    /// the input) a rule that is done with a window goes on to the next
+    /// instead of waiting for the slowest rule of the window.
+    pub async fn evaluate_all(&self, windows: &[ClosedWindow]) -> Vec<WindowResult> {
+        let bound: Arc<Vec<BoundEvaluation>> = Arc::new(
+            windows
+                .iter()
+                .map(|window| BoundEvaluation {
+                    binding: Arc::new(WindowBinding::of(window)),
+                    window: Arc::new(window.clone()),
+                })
+                .collect(),
+        );
+        // Each rule is one single-partition query per window; the rules run
         // as concurrent tasks, so the cores are shared among rules rather
         // than spent repartitioning every query.
         let tasks: Vec<_> = self
             .rules
             .iter()
             .enumerate()
-            .filter(|(_, rule)| rule.window == window.spec)
             .map(|(index, rule)| {
                 let state = self.state.clone();
                 let planned = Arc::clone(&self.plans[index]);
                 let rule = rule.clone();
-                let window = Arc::clone(&window);
+                let bound = Arc::clone(&bound);
                 tokio::spawn(async move {
-                    let started = Instant::now();
-                    let outcome = run_rule(&state, &planned, &window)
-                        .await
-                        .and_then(|batches| hits_from_batches(index, &rule, &batches));
-                    (index, started.elapsed(), outcome)
+                    let mut outcomes = Vec::new();
+                    for (at, window) in bound.iter().enumerate() {
+                        if window.window.spec != rule.window {
+                            continue;
+                        }
+                        let started = Instant::now();
+                        let context = window.binding.task_context(&state);
+                        let outcome = run_rule(context, &planned, &window.window)
+                            .await
+                            .and_then(|batches| hits_from_batches(index, &rule, &batches));
+                        outcomes.push((at, started.elapsed(), outcome));
+                    }
+                    outcomes
                 })
             })
             .collect();
-        let mut result = WindowResult::default();
-        for task in tasks {
-            let (rule, elapsed, outcome) = match task.await {
+        let mut results: Vec<WindowResult> =
+            windows.iter().map(|_| WindowResult::default()).collect();
+        for (rule, task) in tasks.into_iter().enumerate() {
+            let outcomes = match task.await {
                 Ok(done) => done,
                 Err(e) => {
                     tracing::error!(error = %e, "a rule evaluation task failed (this is a bug)");
                     continue;
                 }
             };
-            let mut run = RuleRun {
-                rule,
-                elapsed,
-                rows_scanned: rows,
-                hits: 0,
-                error: None,
-            };
-            match outcome {
-                Ok(hits) => {
-                    run.hits = hits.len();
-                    result.hits.extend(hits);
+            for (at, elapsed, outcome) in outcomes {
+                let result = &mut results[at];
+                let mut run = RuleRun {
+                    rule,
+                    elapsed,
+                    rows_scanned: windows[at].rows(),
+                    hits: 0,
+                    error: None,
+                };
+                match outcome {
+                    Ok(hits) => {
+                        run.hits = hits.len();
+                        result.hits.extend(hits);
+                    }
+                    Err(e) => run.error = Some(describe(&e)),
                 }
-                Err(e) => run.error = Some(describe(&e)),
+                result.runs.push(run);
             }
-            result.runs.push(run);
         }
-        self.tables.clear();
-        result
+        results
     }
 }
 
-/// Runs a rule's stages, then its query, over the current window.
+/// A window being evaluated and the binding its queries read it through.
+struct BoundEvaluation {
+    window: Arc<ClosedWindow>,
+    binding: Arc<WindowBinding>,
+}
+
+/// Runs a rule's stages, then its query, over the window bound to `context`.
 async fn run_rule(
-    state: &SessionState,
+    context: Arc<TaskContext>,
     planned: &PlannedRule,
     window: &ClosedWindow,
 ) -> Result<Vec<RecordBatch>, DataFusionError> {
     for stage in &planned.stages {
         let rows = match &stage.plan {
-            StagePlan::Whole(plan) => run_plan(state, plan).await?,
-            StagePlan::Incremental(incremental) => incremental.run(state, window).await?,
+            StagePlan::Whole(plan) => run_plan(Arc::clone(&context), plan).await?,
+            StagePlan::Incremental(incremental) => incremental.run(&context, window).await?,
         };
         stage.slot.set(rows);
     }
-    let result = run_plan(state, &planned.plan).await;
+    let result = run_plan(context, &planned.plan).await;
     for stage in &planned.stages {
         stage.slot.set(Vec::new());
     }
     result
 }
 
-/// Runs a rule's physical plan over the current window. Operator state
-/// left by the previous window (a hash join's build side, say) is reset
-/// first; the scans read the current rows when they run.
+/// Runs a rule's physical plan in `context`. Operator state left by the
+/// previous window (a hash join's build side, say) is reset first; the
+/// scans read their rows when they run.
 pub(super) async fn run_plan(
-    state: &SessionState,
+    context: Arc<TaskContext>,
     plan: &Arc<dyn ExecutionPlan>,
 ) -> Result<Vec<RecordBatch>, DataFusionError> {
     let fresh = reset_plan_states(Arc::clone(plan))?;
-    let batches = collect(Arc::clone(&fresh), state.task_ctx()).await?;
+    let batches = collect(Arc::clone(&fresh), context).await?;
     if tracing::enabled!(tracing::Level::TRACE) {
         // `RUST_LOG=scamstream::rules=trace`: every operator's rows and time,
         // for analysts tuning a rule (see "Writing fast rules").

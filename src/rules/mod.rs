@@ -32,6 +32,7 @@ mod rule;
 mod scan;
 mod stages;
 mod tables;
+mod window_rows;
 
 pub use engine::{
     NUMBER_COLUMN, RuleEngine, RuleHit, RuleRun, SCORE_COLUMN, WindowResult, hits_from_batches,

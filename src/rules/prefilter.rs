@@ -315,11 +315,11 @@ impl ExecutionPlan for PrefilterScanExec {
         let key = self.key;
         let schema: SchemaRef = scan.schema();
         let rows = async move {
-            let filter = HashFilter::new(&keys.hashes(context).await?);
+            let filter = HashFilter::new(&keys.hashes(Arc::clone(&context)).await?);
             let (source, columns, schema) = (scan.source(), scan.columns(), scan.schema());
-            let batches = match source.rows_matching(columns, &schema, key, &filter) {
+            let batches = match source.rows_matching(&context, columns, &schema, key, &filter) {
                 Some(found) => found?,
-                None => source.rows(columns, &schema)?,
+                None => source.rows(&context, columns, &schema)?,
             };
             Ok::<_, DataFusionError>(futures::stream::iter(batches.into_iter().map(Ok)))
         };

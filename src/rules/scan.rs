@@ -27,7 +27,7 @@ use datafusion::catalog::{Session, TableProvider};
 use datafusion::datasource::TableType;
 use datafusion::logical_expr::Expr;
 
-use super::tables::RowSource;
+use super::window_rows::RowSource;
 
 /// The [`ExecutionPlan`] methods of a plan leaf: no children, no
 /// expressions, nothing to replace.
@@ -215,9 +215,9 @@ impl ExecutionPlan for WindowScanExec {
     fn execute(
         &self,
         _partition: usize,
-        _context: Arc<TaskContext>,
+        context: Arc<TaskContext>,
     ) -> DfResult<SendableRecordBatchStream> {
-        let batches = self.source.rows(&self.columns, &self.schema())?;
+        let batches = self.source.rows(&context, &self.columns, &self.schema())?;
         Ok(Box::pin(MemoryStream::try_new(
             batches,
             self.schema(),

@@ -17,6 +17,7 @@ use std::sync::{Arc, RwLock};
 use arrow::datatypes::SchemaRef;
 use arrow::record_batch::RecordBatch;
 use datafusion::error::Result as DfResult;
+use datafusion::execution::TaskContext;
 use datafusion::sql::sqlparser::ast::{
     Cte, Ident, ObjectName, ObjectNamePart, Statement, TableAlias, TableFactor, VisitMut,
     VisitorMut, visit_relations,
@@ -25,7 +26,7 @@ use datafusion::sql::sqlparser::dialect::GenericDialect;
 use datafusion::sql::sqlparser::parser::Parser;
 
 use super::scan::SlotTable;
-use super::tables::RowSource;
+use super::window_rows::RowSource;
 
 /// The row count the planner assumes for a stage: derived, usually small.
 const NOMINAL_STAGE_ROWS: usize = 1_000;
@@ -172,7 +173,12 @@ impl StageSlot {
 }
 
 impl RowSource for StageSlot {
-    fn rows(&self, columns: &[usize], _schema: &SchemaRef) -> DfResult<Vec<RecordBatch>> {
+    fn rows(
+        &self,
+        _context: &TaskContext,
+        columns: &[usize],
+        _schema: &SchemaRef,
+    ) -> DfResult<Vec<RecordBatch>> {
         let rows = self.0.read().unwrap_or_else(|e| e.into_inner()).clone();
         Ok(rows
             .iter()

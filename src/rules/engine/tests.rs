@@ -259,3 +259,46 @@ async fn pane_by_pane_totals_do_not_depend_on_evaluation_order() {
         }
     }
 }
+
+/// The windows closed at the end of the input are evaluated together, each
+/// rule walking them in its own task: the hits and runs of every window
+/// must be those of evaluating the windows one by one, in rule order.
+#[tokio::test]
+async fn windows_evaluated_together_give_the_hits_of_one_by_one() {
+    let busy = "-- name: busy\n-- window: 20m every 10m\n\
+        WITH k AS (SELECT caller AS number, count(*) AS n FROM calls GROUP BY caller)\n\
+        SELECT a.number, a.n, max(c.duration_s) AS longest, max(window_end) AS we\n\
+        FROM k a JOIN k b ON a.number = b.number JOIN calls c ON c.caller = a.number\n\
+        GROUP BY a.number, a.n";
+    let rules = vec![
+        parse_rule(Path::new("joined.sql"), JOINING_RULE).unwrap(),
+        parse_rule(Path::new("busy.sql"), busy).unwrap(),
+    ];
+    let together_engine = RuleEngine::new(rules.clone(), &RuleEnv::default())
+        .await
+        .unwrap();
+    let one_by_one_engine = RuleEngine::new(rules, &RuleEnv::default())
+        .await
+        .unwrap();
+    let mut decoder = Decoder::new(NumberNormalizer::new(66).unwrap());
+    for minute in 0..55 {
+        let caller = format!("08{:08}", 11_111_111 * (1 + minute % 3));
+        decoder.push_json(call(minute, &caller).as_bytes()).unwrap();
+    }
+    let specs = ["10m", "20m every 10m"].map(|s| WindowSpec::parse(s).unwrap());
+    let mut operator = WindowOperator::new(specs, 0);
+    operator.insert(&decoder.finish()).unwrap();
+    let closed = operator.close_all();
+    assert!(closed.len() >= 10, "{} windows", closed.len());
+    let together = together_engine.evaluate_all(&closed).await;
+    assert_eq!(together.len(), closed.len());
+    let mut hits = 0;
+    for (window, result) in closed.iter().zip(together) {
+        let alone = one_by_one_engine.evaluate(window).await;
+        assert_eq!(result.hits, alone.hits, "window ending {}", window.end_ms);
+        let rules_run = |r: &WindowResult| r.runs.iter().map(|run| run.rule).collect::<Vec<_>>();
+        assert_eq!(rules_run(&result), rules_run(&alone));
+        hits += result.hits.len();
+    }
+    assert!(hits > 20, "the rules flag numbers in most windows: {hits}");
+}

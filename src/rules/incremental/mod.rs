@@ -31,7 +31,8 @@ use arrow::compute::concat_batches;
 use arrow::datatypes::SchemaRef;
 use arrow::record_batch::RecordBatch;
 use datafusion::error::{DataFusionError, Result as DfResult};
-use datafusion::execution::context::{SessionContext, SessionState};
+use datafusion::execution::TaskContext;
+use datafusion::execution::context::SessionContext;
 use datafusion::physical_plan::ExecutionPlan;
 use tokio::sync::Mutex;
 
@@ -40,7 +41,8 @@ use self::sums::{PaneSums, pane_key};
 use super::engine::run_plan;
 use super::scan::{NOMINAL_WINDOW_ROWS, SlotTable};
 use super::stages::{Stage, StageSlot, stage_table};
-use super::tables::{WindowSlot, window_schema};
+use super::tables::window_schema;
+use super::window_rows::WindowSlot;
 use crate::windowing::{ClosedWindow, PaneSpan};
 
 /// A stage evaluated from per-pane sums.
@@ -112,19 +114,19 @@ impl IncrementalStage {
     /// that entered are reduced and added, then the final query runs.
     pub(crate) async fn run(
         &self,
-        state: &SessionState,
+        context: &Arc<TaskContext>,
         window: &ClosedWindow,
     ) -> DfResult<Vec<RecordBatch>> {
         let mut sums = self.sums.lock().await;
         sums.retain(|pane| window.panes.iter().any(|span| pane_key(span) == pane));
         for span in &window.panes {
             if !sums.holds(pane_key(span)) {
-                let batch = self.reduce(state, window, span).await?;
+                let batch = self.reduce(context, window, span).await?;
                 sums.add(pane_key(span), &batch)?;
             }
         }
         self.sums_slot.set(vec![sums.emit()?]);
-        let result = run_plan(state, &self.final_plan).await;
+        let result = run_plan(Arc::clone(context), &self.final_plan).await;
         self.sums_slot.set(Vec::new());
         result
     }
@@ -132,7 +134,7 @@ impl IncrementalStage {
     /// Runs the pane query over one pane of `window`.
     async fn reduce(
         &self,
-        state: &SessionState,
+        context: &Arc<TaskContext>,
         window: &ClosedWindow,
         span: &PaneSpan,
     ) -> DfResult<RecordBatch> {
@@ -145,7 +147,7 @@ impl IncrementalStage {
         };
         // The window bounds are not read by a pane query (see `shape`).
         self.pane_slot.set(window.start_ms, window.end_ms, rows);
-        let batches = run_plan(state, &self.pane_plan).await;
+        let batches = run_plan(Arc::clone(context), &self.pane_plan).await;
         self.pane_slot.set(0, 0, Vec::new());
         concat_batches(&self.pane_schema, &batches?).map_err(DataFusionError::from)
     }

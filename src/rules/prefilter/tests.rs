@@ -8,7 +8,8 @@ use datafusion::prelude::{SessionConfig, SessionContext};
 
 use super::*;
 use crate::record::{Decoder, NumberNormalizer};
-use crate::rules::tables::{RowSource, WindowTables, window_schema};
+use crate::rules::tables::{WindowTables, window_schema};
+use crate::rules::window_rows::{RowSource, WindowBinding};
 use crate::windowing::{ClosedWindow, WindowOperator, WindowSpec};
 
 #[test]
@@ -128,7 +129,7 @@ fn shown(plan: &Arc<dyn ExecutionPlan>) -> String {
 async fn a_join_back_to_the_window_reads_only_rows_that_can_match_with_the_same_result() {
     let tables = WindowTables::default();
     let ctx = context(&tables).await;
-    tables.set(&window());
+    let bound = Arc::new(WindowBinding::of(&window())).task_context(&ctx.state());
     for sql in [
         "SELECT c.caller, count(*) AS n FROM watched w JOIN calls c ON c.caller = w.number \
          GROUP BY c.caller ORDER BY c.caller",
@@ -146,7 +147,7 @@ async fn a_join_back_to_the_window_reads_only_rows_that_can_match_with_the_same_
         // As the engine runs a plan: its operators' state reset first.
         let run = |plan: &Arc<dyn ExecutionPlan>| {
             let fresh = reset_plan_states(Arc::clone(plan)).unwrap();
-            collect(fresh, ctx.task_ctx())
+            collect(fresh, Arc::clone(&bound))
         };
         let expected = run(&plain).await.unwrap();
         let got = run(&prefiltered).await.unwrap();
@@ -198,14 +199,14 @@ async fn joins_that_keep_unmatched_window_rows_or_build_from_the_window_read_eve
 #[test]
 fn a_window_table_passes_on_only_the_rows_whose_key_may_match() {
     let tables = WindowTables::default();
-    tables.set(&window());
+    let bound = Arc::new(WindowBinding::of(&window())).task_context(&SessionContext::new().state());
     let caller = window_schema().index_of("caller").unwrap();
     let schema = Arc::new(window_schema().project(&[caller]).unwrap());
     let filter = HashFilter::new(&[key_hash("+66810000003"), key_hash("+66810000017")]);
     for table in [&tables.calls, &tables.records] {
         let picked = table
             .slot
-            .rows_matching(&[caller], &schema, caller, &filter);
+            .rows_matching(&bound, &[caller], &schema, caller, &filter);
         let picked = picked.expect("a window table picks rows").unwrap();
         let callers: Vec<&str> = picked
             .iter()
