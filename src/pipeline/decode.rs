@@ -8,8 +8,8 @@
 //! its jobs in the order it got them, so the parts of a chunk come back in
 //! input order and the run stays a deterministic function of its input.
 //!
-//! A worker gives its share back as two parts, the calls and then the SMS
-//! (each in input order), because the windows keep the kinds apart: sorting
+//! A worker gives its share back as one part per kind and pane (each in
+//! input order), because the windows keep kinds and panes apart: sorting
 //! rows while they are built costs nothing, where splitting finished batches
 //! copied every row again on the windowing loop.
 
@@ -20,7 +20,7 @@ use std::sync::mpsc;
 use arrow::record_batch::RecordBatch;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
-use crate::record::{Decoder, Kind, NumberNormalizer, Rejection};
+use crate::record::{Decoder, NumberNormalizer, Rejection, record_schema};
 use crate::sources::{Chunk, ChunkBody};
 
 /// Records longer than this are rejected before parsing: a CDR or SMS
@@ -31,14 +31,15 @@ pub(crate) const MAX_RECORD_BYTES: usize = 64 * 1024;
 /// than it saves.
 const MIN_SPLIT: usize = 2_048;
 
-/// What one worker made of its share of a chunk: its calls, or its SMS.
+/// What one worker made of its share of a chunk: its calls or its SMS of
+/// one pane.
 #[derive(Debug)]
 pub(crate) struct DecodedPart {
-    /// The accepted records of one kind.
+    /// The accepted records of one kind and one pane.
     pub(crate) batch: RecordBatch,
     /// For each row of `batch`, the index of its record in the chunk.
     pub(crate) items: Vec<u32>,
-    /// Rejected records: index in the chunk and why (carried by the calls'
+    /// Rejected records: index in the chunk and why (carried by the first
     /// part of a share).
     pub(crate) rejects: Vec<(u32, Rejection)>,
 }
@@ -54,7 +55,7 @@ struct Job {
 #[derive(Debug)]
 struct Worker {
     jobs: mpsc::Sender<Job>,
-    parts: UnboundedReceiver<[DecodedPart; 2]>,
+    parts: UnboundedReceiver<Vec<DecodedPart>>,
 }
 
 /// Decode threads, one decoder each, fed whole chunks in order.
@@ -67,10 +68,15 @@ pub(crate) struct DecodePool {
 
 impl DecodePool {
     /// Starts `workers` threads, each with a decoder that keeps calls and
-    /// SMS apart and normalises numbers with `numbers`.
-    pub(crate) fn new(workers: usize, numbers: &NumberNormalizer) -> std::io::Result<Self> {
+    /// SMS and the panes of `pane_ms` apart and normalises numbers with
+    /// `numbers`.
+    pub(crate) fn new(
+        workers: usize,
+        numbers: &NumberNormalizer,
+        pane_ms: i64,
+    ) -> std::io::Result<Self> {
         let workers = (0..workers)
-            .map(|i| spawn_worker(i, Decoder::by_kind(numbers.clone())))
+            .map(|i| spawn_worker(i, Decoder::by_pane(numbers.clone(), pane_ms)))
             .collect::<std::io::Result<_>>()?;
         Ok(DecodePool {
             workers,
@@ -114,7 +120,7 @@ impl DecodePool {
         let Some((chunk, shares)) = self.in_flight.pop_front() else {
             return Ok(None);
         };
-        let mut parts = Vec::with_capacity(2 * shares);
+        let mut parts = Vec::with_capacity(4 * shares);
         for worker in self.workers.iter_mut().take(shares) {
             parts.extend(worker.parts.recv().await.ok_or(PoolStopped)?);
         }
@@ -140,7 +146,7 @@ fn spawn_worker(index: usize, mut decoder: Decoder) -> std::io::Result<Worker> {
 fn serve(
     decoder: &mut Decoder,
     jobs: &mpsc::Receiver<Job>,
-    parts: &UnboundedSender<[DecodedPart; 2]>,
+    parts: &UnboundedSender<Vec<DecodedPart>>,
 ) {
     while let Ok(job) = jobs.recv() {
         let share = decode_range(decoder, &job.chunk, job.start, job.end);
@@ -150,16 +156,15 @@ fn serve(
     }
 }
 
-/// Decodes records `start..end` of `chunk` into its calls' part (which also
-/// carries the rejects) and its SMS part.
+/// Decodes records `start..end` of `chunk` into one part per kind and pane
+/// (the first part also carries the rejects, and there is always one).
 fn decode_range(
     decoder: &mut Decoder,
     chunk: &Chunk,
     start: usize,
     end: usize,
-) -> [DecodedPart; 2] {
-    let mut call_items = Vec::with_capacity(end - start);
-    let mut sms_items = Vec::new();
+) -> Vec<DecodedPart> {
+    let mut items: Vec<Vec<u32>> = Vec::new();
     let mut rejects = Vec::new();
     for i in start..end {
         let outcome = match &chunk.body {
@@ -175,24 +180,35 @@ fn decode_range(
             ChunkBody::Csv { header, rows } => decoder.push_csv(header, &rows[i].1),
         };
         match outcome {
-            Ok(Kind::Call) => call_items.push(i as u32),
-            Ok(Kind::Sms) => sms_items.push(i as u32),
+            Ok(_) => {
+                let group = decoder.last_group();
+                if group >= items.len() {
+                    items.resize_with(group + 1, || Vec::with_capacity(end - start));
+                }
+                items[group].push(i as u32);
+            }
             Err(r) => rejects.push((i as u32, r)),
         }
     }
-    let (calls, sms) = decoder.finish_by_kind();
-    [
-        DecodedPart {
-            batch: calls,
-            items: call_items,
-            rejects,
-        },
-        DecodedPart {
-            batch: sms,
-            items: sms_items,
+    let mut parts: Vec<DecodedPart> = decoder
+        .finish_groups()
+        .into_iter()
+        .zip(items)
+        .map(|(decoded, items)| DecodedPart {
+            batch: decoded.batch,
+            items,
             rejects: Vec::new(),
-        },
-    ]
+        })
+        .collect();
+    match parts.first_mut() {
+        Some(first) => first.rejects = rejects,
+        None => parts.push(DecodedPart {
+            batch: RecordBatch::new_empty(record_schema()),
+            items: Vec::new(),
+            rejects,
+        }),
+    }
+    parts
 }
 
 fn oversized(len: usize) -> Rejection {
@@ -206,9 +222,13 @@ fn oversized(len: usize) -> Rejection {
 mod tests {
     use super::*;
     use crate::sources::split_lines;
+    use arrow::array::AsArray;
+
+    /// Panes of this length; the test records are a millisecond apart.
+    const PANE_MS: i64 = 1_000;
 
     fn pool(workers: usize) -> DecodePool {
-        DecodePool::new(workers, &NumberNormalizer::new(66).unwrap()).unwrap()
+        DecodePool::new(workers, &NumberNormalizer::new(66).unwrap(), PANE_MS).unwrap()
     }
 
     fn chunk(first: usize, n: usize) -> Arc<Chunk> {
@@ -242,7 +262,7 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn every_record_comes_back_once_in_a_part_of_its_kind_in_order() {
+    async fn every_record_comes_back_once_in_a_part_of_its_kind_and_pane_in_order() {
         let mut pool = pool(2);
         let sizes = [5_000, 10, 3_000];
         let mut first = 0;
@@ -259,7 +279,21 @@ mod tests {
                 .map(|p| p.batch.num_rows() + p.rejects.len())
                 .sum();
             assert_eq!(rows, chunk.len());
+            if chunk.len() > 2_000 {
+                assert!(parts.len() > 4, "{} parts", parts.len());
+            }
             for part in &parts {
+                let times = part
+                    .batch
+                    .column_by_name("event_time")
+                    .unwrap()
+                    .as_primitive::<arrow::datatypes::TimestampMillisecondType>();
+                let panes: std::collections::BTreeSet<i64> = times
+                    .values()
+                    .iter()
+                    .map(|t| t.div_euclid(PANE_MS))
+                    .collect();
+                assert!(panes.len() <= 1, "one pane per part: {panes:?}");
                 let column =
                     |name| arrow::array::as_string_array(part.batch.column_by_name(name).unwrap());
                 let (callers, kinds) = (column("caller"), column("kind"));

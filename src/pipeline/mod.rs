@@ -181,7 +181,7 @@ impl Pipeline {
             PipelineError::Internal(format!("country code passed validation but {e}"))
         })?;
         let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-        let decoders = DecodePool::new(workers, &normalizer).map_err(|e| {
+        let decoders = DecodePool::new(workers, &normalizer, operator.pane_ms()).map_err(|e| {
             PipelineError::Internal(format!("cannot start the decode threads: {e}"))
         })?;
         let rule_timers = engine

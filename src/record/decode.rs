@@ -20,15 +20,55 @@ use super::value::{Loose, RawFields, Text, parse_json, present};
 const MIN_EVENT_MS: i64 = 946_684_800_000;
 const MAX_EVENT_MS: i64 = 4_102_444_800_000;
 
-/// Validates records and appends them to a batch under construction: one
-/// batch in input order, or one per kind ([`Decoder::by_kind`]).
+/// Validates records and appends them to batches under construction: one
+/// batch in input order, one per kind ([`Decoder::by_kind`]), or one per
+/// kind and pane ([`Decoder::by_pane`]).
 #[derive(Debug)]
 pub struct Decoder {
     numbers: NumberNormalizer,
-    /// Every row, or only the calls when `sms` is kept apart.
-    builder: RecordBuilder,
-    /// The SMS rows of a decoder that keeps the kinds apart.
-    sms: Option<RecordBuilder>,
+    split: Split,
+    /// The batches under construction, in the order their first row came.
+    groups: Vec<Group>,
+    /// Builders of finished groups, sized for their next batch.
+    spare: Vec<RecordBuilder>,
+    /// The group the last accepted row went to.
+    last: usize,
+}
+
+/// Which rows a decoder keeps in one batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Split {
+    /// All of them, in input order.
+    Nothing,
+    /// Those of one kind.
+    Kind,
+    /// Those of one kind whose event time falls in one pane of this length.
+    KindAndPane(i64),
+}
+
+/// The rows of one batch under construction.
+#[derive(Debug)]
+struct Group {
+    key: GroupKey,
+    rows: RecordBuilder,
+}
+
+/// What the rows of a batch have in common.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct GroupKey {
+    /// Their kind, when the decoder keeps kinds apart.
+    pub kind: Option<Kind>,
+    /// The start of their pane, when the decoder keeps panes apart.
+    pub pane_start_ms: Option<i64>,
+}
+
+/// One batch of a decoder's rows and what its rows have in common.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecodedBatch {
+    /// What the rows have in common.
+    pub key: GroupKey,
+    /// The rows, in input order.
+    pub batch: RecordBatch,
 }
 
 impl Decoder {
@@ -37,18 +77,29 @@ impl Decoder {
     pub fn new(numbers: NumberNormalizer) -> Self {
         Decoder {
             numbers,
-            builder: RecordBuilder::default(),
-            sms: None,
+            split: Split::Nothing,
+            groups: Vec::new(),
+            spare: Vec::new(),
+            last: 0,
         }
     }
 
     /// A decoder that keeps calls and SMS in separate batches
-    /// ([`Decoder::finish_by_kind`]), as the windows hold them: the
-    /// pipeline's decoding threads then sort the rows instead of its
-    /// windowing loop copying every batch apart.
+    /// ([`Decoder::finish_by_kind`]), as the windows hold them.
     pub fn by_kind(numbers: NumberNormalizer) -> Self {
         Decoder {
-            sms: Some(RecordBuilder::default()),
+            split: Split::Kind,
+            ..Decoder::new(numbers)
+        }
+    }
+
+    /// A decoder that keeps apart the rows of each kind and of each pane
+    /// (slice of event time) of `pane_ms` ([`Decoder::finish_groups`]), as
+    /// the windows hold them: the pipeline's decoding threads then sort the
+    /// rows instead of its windowing loop copying every batch apart.
+    pub fn by_pane(numbers: NumberNormalizer, pane_ms: i64) -> Self {
+        Decoder {
+            split: Split::KindAndPane(pane_ms.max(1)),
             ..Decoder::new(numbers)
         }
     }
@@ -85,9 +136,9 @@ impl Decoder {
         self.push_raw(&raw)
     }
 
-    /// Rows accepted since the last [`Decoder::finish`].
+    /// Rows accepted since the last finish.
     pub fn len(&self) -> usize {
-        self.builder.len() + self.sms.as_ref().map_or(0, RecordBuilder::len)
+        self.groups.iter().map(|g| g.rows.len()).sum()
     }
 
     /// Whether no row was accepted since the last finish.
@@ -95,27 +146,90 @@ impl Decoder {
         self.len() == 0
     }
 
-    /// The accepted rows as one batch (calls, then SMS, for a decoder that
-    /// keeps the kinds apart); the decoder starts a new one.
-    pub fn finish(&mut self) -> RecordBatch {
-        if self.sms.is_none() {
-            return self.builder.finish();
-        }
-        let (calls, sms) = self.finish_by_kind();
-        arrow::compute::concat_batches(&record_schema(), [&calls, &sms])
-            .expect("batches of the record schema concatenate (this is a bug)")
+    /// Which batch of [`Decoder::finish_groups`] the last accepted row
+    /// went to.
+    pub fn last_group(&self) -> usize {
+        self.last
     }
 
-    /// The accepted calls and SMS as two batches, each in input order; the
-    /// decoder starts new ones. A decoder made by [`Decoder::new`] gives all
-    /// its rows, in input order, in the first batch.
+    /// The accepted rows as one batch (calls, then SMS, for a decoder that
+    /// keeps the kinds apart, each kind in pane order); the decoder starts
+    /// a new one.
+    pub fn finish(&mut self) -> RecordBatch {
+        let mut groups = self.finish_groups();
+        if groups.len() == 1 {
+            return groups.swap_remove(0).batch;
+        }
+        groups.sort_by_key(|g| g.key);
+        concat(groups.iter().map(|g| &g.batch))
+    }
+
+    /// The accepted calls and SMS as two batches, each in input order (in
+    /// pane order for a decoder that keeps panes apart); the decoder starts
+    /// new ones. A decoder made by [`Decoder::new`] gives all its rows, in
+    /// input order, in the first batch.
     pub fn finish_by_kind(&mut self) -> (RecordBatch, RecordBatch) {
-        let calls = self.builder.finish();
-        let sms = match self.sms.as_mut() {
-            Some(sms) => sms.finish(),
-            None => RecordBatch::new_empty(record_schema()),
+        let mut groups = self.finish_groups();
+        groups.sort_by_key(|g| g.key);
+        let (sms, calls): (Vec<_>, Vec<_>) =
+            groups.iter().partition(|g| g.key.kind == Some(Kind::Sms));
+        (
+            concat(calls.iter().map(|g| &g.batch)),
+            concat(sms.iter().map(|g| &g.batch)),
+        )
+    }
+
+    /// The accepted rows, one batch per group in the order each group's
+    /// first row came (see [`Decoder::last_group`]); the decoder starts new
+    /// ones.
+    pub fn finish_groups(&mut self) -> Vec<DecodedBatch> {
+        let groups = std::mem::take(&mut self.groups);
+        let mut done = Vec::with_capacity(groups.len());
+        for mut group in groups {
+            done.push(DecodedBatch {
+                key: group.key,
+                batch: group.rows.finish(),
+            });
+            self.spare.push(group.rows);
+        }
+        if self.split == Split::Nothing && done.is_empty() {
+            done.push(DecodedBatch {
+                key: self.key_of(Kind::Call, 0),
+                batch: RecordBatch::new_empty(record_schema()),
+            });
+        }
+        self.last = 0;
+        done
+    }
+
+    /// The key of a row of `kind` at `event_ms`.
+    fn key_of(&self, kind: Kind, event_ms: i64) -> GroupKey {
+        let (kind, pane_start_ms) = match self.split {
+            Split::Nothing => (None, None),
+            Split::Kind => (Some(kind), None),
+            Split::KindAndPane(pane_ms) => {
+                (Some(kind), Some(event_ms.div_euclid(pane_ms) * pane_ms))
+            }
         };
-        (calls, sms)
+        GroupKey {
+            kind,
+            pane_start_ms,
+        }
+    }
+
+    /// The builder for rows of `key`, started when none is.
+    fn builder_for(&mut self, key: GroupKey) -> &mut RecordBuilder {
+        let found = if self.groups.get(self.last).is_some_and(|g| g.key == key) {
+            Some(self.last)
+        } else {
+            self.groups.iter().position(|g| g.key == key)
+        };
+        self.last = found.unwrap_or_else(|| {
+            let rows = self.spare.pop().unwrap_or_default();
+            self.groups.push(Group { key, rows });
+            self.groups.len() - 1
+        });
+        &mut self.groups[self.last].rows
     }
 
     fn push_raw(&mut self, raw: &RawFields<'_>) -> Result<Kind, Rejection> {
@@ -136,11 +250,8 @@ impl Decoder {
         let cell_id = text("cell_id", &raw.cell_id)?;
         let text_body = text("text", &raw.text)?;
         let route = route(raw)?;
-        let builder = match (kind, self.sms.as_mut()) {
-            (Kind::Sms, Some(sms)) => sms,
-            _ => &mut self.builder,
-        };
-        builder.append(&Validated {
+        let key = self.key_of(kind, event_ms);
+        self.builder_for(key).append(&Validated {
             kind,
             event_ms,
             caller: &caller,
@@ -155,6 +266,12 @@ impl Decoder {
         });
         Ok(kind)
     }
+}
+
+/// Batches of the record schema as one.
+fn concat<'a>(batches: impl Iterator<Item = &'a RecordBatch>) -> RecordBatch {
+    arrow::compute::concat_batches(&record_schema(), batches)
+        .expect("batches of the record schema concatenate (this is a bug)")
 }
 
 fn required<'v, 'a>(name: &str, value: &'v Option<Loose<'a>>) -> Result<&'v Loose<'a>, Rejection> {

@@ -16,7 +16,7 @@ mod schema;
 mod value;
 
 pub use builder::RecordBuilder;
-pub use decode::{CsvHeader, Decoder};
+pub use decode::{CsvHeader, DecodedBatch, Decoder, GroupKey};
 pub use number::{E164, NumberError, NumberNormalizer};
 pub use reject::{RejectReason, Rejection};
 pub use schema::{Kind, Route, column, record_schema, timestamp_type};

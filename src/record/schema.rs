@@ -36,8 +36,8 @@ pub mod column {
     pub const LINK_DOMAIN: &str = "link_domain";
 }
 
-/// The kind of a record, the `kind` column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The kind of a record, the `kind` column. Calls sort before SMS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
     /// A voice call.
     Call,

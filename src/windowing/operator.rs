@@ -84,11 +84,26 @@ pub struct Part<'a> {
     pub order: &'a [u32],
 }
 
-/// The part whose next row comes first in the input, if any row is left.
-fn next_in_input(parts: &[Part<'_>], next: &[usize]) -> Option<usize> {
-    (0..parts.len())
-        .filter(|&p| next[p] < parts[p].order.len())
-        .min_by_key(|&p| parts[p].order[next[p]])
+/// A row's pane start and whether it is an SMS.
+type PaneKind = (i64, bool);
+
+/// Every row of `parts` as (part, row), in input order: by each row's place
+/// in the input, which is unique across the parts and ascending in each.
+fn in_input_order(parts: &[Part<'_>]) -> impl Iterator<Item = (usize, usize)> {
+    let places = parts
+        .iter()
+        .filter_map(|part| part.order.last())
+        .max()
+        .map_or(0, |&last| last as usize + 1);
+    let mut at = vec![(u32::MAX, 0_u32); places];
+    for (p, part) in parts.iter().enumerate() {
+        for (row, &place) in part.order.iter().enumerate() {
+            at[place as usize] = (p as u32, row as u32);
+        }
+    }
+    at.into_iter()
+        .filter(|&(p, _)| p != u32::MAX)
+        .map(|(p, row)| (p as usize, row as usize))
 }
 
 /// A batch's event times and kinds.
@@ -289,12 +304,12 @@ impl WindowOperator {
             .map(|part| times_and_kinds(part.batch))
             .collect::<Result<Vec<_>, _>>()?;
         let mut outcomes = vec![Inserted::default(); parts.len()];
-        // Ordered, so that batches enter a pane in the same order every run.
-        let mut groups: BTreeMap<(i64, bool, usize), Vec<u32>> = BTreeMap::new();
-        let mut next = vec![0_usize; parts.len()];
-        while let Some(p) = next_in_input(parts, &next) {
-            let row = next[p];
-            next[p] += 1;
+        // Per part, the pane and kind of each row kept, in row order.
+        let mut kept: Vec<Vec<(PaneKind, u32)>> = parts
+            .iter()
+            .map(|part| Vec::with_capacity(part.batch.num_rows()))
+            .collect();
+        for (p, row) in in_input_order(parts) {
             let (times, kinds) = &columns[p];
             let ts = times.value(row);
             let pane_start = ts.div_euclid(self.pane_ms) * self.pane_ms;
@@ -309,21 +324,36 @@ impl WindowOperator {
             self.watermark
                 .observe_in(partition_of(parts[p].order[row] as usize), ts, now);
             let is_sms = kinds.value(row) == Kind::Sms.as_str();
-            groups
-                .entry((pane_start, is_sms, p))
-                .or_default()
-                .push(row as u32);
+            kept[p].push(((pane_start, is_sms), row as u32));
         }
-        for ((pane_start, is_sms, p), rows) in groups {
+        // Ordered, so that batches enter a pane in the same order every run.
+        let mut pieces: Vec<(PaneKind, usize, RecordBatch)> = Vec::new();
+        for (p, rows) in kept.into_iter().enumerate() {
             let batch = parts[p].batch;
-            let part = if rows.len() == batch.num_rows() {
-                batch.clone()
-            } else {
-                take_record_batch(batch, &UInt32Array::from(rows))?
-            };
+            let uniform = rows.windows(2).all(|w| w[0].0 == w[1].0);
+            match rows.first() {
+                Some(&(key, _)) if uniform && rows.len() == batch.num_rows() => {
+                    // The decoding threads keep panes and kinds apart: the
+                    // usual part goes into its pane whole, without a copy.
+                    pieces.push((key, p, batch.clone()));
+                }
+                _ => {
+                    let mut by_key: BTreeMap<PaneKind, Vec<u32>> = BTreeMap::new();
+                    for (key, row) in rows {
+                        by_key.entry(key).or_default().push(row);
+                    }
+                    for (key, rows) in by_key {
+                        let piece = take_record_batch(batch, &UInt32Array::from(rows))?;
+                        pieces.push((key, p, piece));
+                    }
+                }
+            }
+        }
+        pieces.sort_by_key(|(key, p, _)| (*key, *p));
+        for ((pane_start, is_sms), _, piece) in pieces {
             let kind = if is_sms { Kind::Sms } else { Kind::Call };
             self.open_windows_for(pane_start);
-            self.panes.insert(pane_start, kind, part);
+            self.panes.insert(pane_start, kind, piece);
         }
         Ok(outcomes)
     }

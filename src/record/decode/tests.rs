@@ -329,3 +329,54 @@ fn a_by_kind_decoder_gives_the_batches_of_the_calls_and_of_the_sms() {
         "one batch holds the calls, then the SMS"
     );
 }
+
+#[test]
+fn a_by_pane_decoder_keeps_each_kind_and_pane_apart_in_input_order() {
+    const PANE_MS: i64 = 300_000;
+    let base: i64 = 1_793_581_200_000;
+    let line = |i: i64| {
+        let kind = if i % 3 == 0 { "sms" } else { "call" };
+        // Out of order across pane boundaries, as a mediation feed delivers.
+        let ts = base + (i * 37_000) % (3 * PANE_MS) + if i % 4 == 0 { -40_000 } else { 0 };
+        format!(
+            r#"{{"kind":"{kind}","ts":{ts},"caller":"0812345678","callee":"0898765{i:03}","duration_s":{i}}}"#
+        )
+    };
+    let lines: Vec<String> = (0..60).map(line).collect();
+    let mut by_pane = Decoder::by_pane(NumberNormalizer::new(66).unwrap(), PANE_MS);
+    let mut expected: Vec<(GroupKey, Decoder)> = Vec::new();
+    for text in &lines {
+        let kind = by_pane.push_json(text.as_bytes()).unwrap();
+        let ts: i64 = text
+            .split("\"ts\":")
+            .nth(1)
+            .unwrap()
+            .split(',')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let key = GroupKey {
+            kind: Some(kind),
+            pane_start_ms: Some(ts.div_euclid(PANE_MS) * PANE_MS),
+        };
+        let group = match expected.iter().position(|(k, _)| *k == key) {
+            Some(g) => g,
+            None => {
+                expected.push((key, decoder()));
+                expected.len() - 1
+            }
+        };
+        assert_eq!(by_pane.last_group(), group, "{text}");
+        expected[group].1.push_json(text.as_bytes()).unwrap();
+    }
+    assert!(expected.len() >= 6, "{} groups", expected.len());
+    let groups = by_pane.finish_groups();
+    assert_eq!(groups.len(), expected.len());
+    for (got, (key, mut alone)) in groups.into_iter().zip(expected) {
+        assert_eq!(got.key, key);
+        assert_eq!(got.batch, alone.finish(), "{key:?}");
+    }
+    assert!(by_pane.is_empty());
+    assert_eq!(by_pane.finish().num_rows(), 0);
+}

@@ -277,9 +277,7 @@ async fn windows_evaluated_together_give_the_hits_of_one_by_one() {
     let together_engine = RuleEngine::new(rules.clone(), &RuleEnv::default())
         .await
         .unwrap();
-    let one_by_one_engine = RuleEngine::new(rules, &RuleEnv::default())
-        .await
-        .unwrap();
+    let one_by_one_engine = RuleEngine::new(rules, &RuleEnv::default()).await.unwrap();
     let mut decoder = Decoder::new(NumberNormalizer::new(66).unwrap());
     for minute in 0..55 {
         let caller = format!("08{:08}", 11_111_111 * (1 + minute % 3));
