@@ -40,7 +40,8 @@
 //!   per-pane sums once, and kept up to date as panes enter and leave the
 //!   window instead of recomputed over every window; the hashes of a pane's
 //!   key columns are computed once, so a join from candidates back to the
-//!   window reads only the rows whose key can match ([`rules`]).
+//!   window reads only the rows whose key can match; a `WHERE` over a window
+//!   table judges each pane's rows once ([`rules`]).
 //! - **Time moves with the data.** The watermark is the newest event time
 //!   minus the allowed lateness, advanced row by row, so a run's output is a
 //!   function of its input alone, however it was cut into batches. A record
@@ -51,13 +52,14 @@
 //! - **Plan once, run per window.** Each rule is parsed and planned, down to
 //!   its physical plan, at load time against the record schema ([`rules`]);
 //!   errors name file and line, and every broken rule is reported at once.
-//!   The plan's scans read the current window's rows when they run, so per
-//!   window the stored plan is only reset and re-executed. The rules of a
-//!   window run as concurrent tasks, one core each, in the background
-//!   while the main loop windows the next chunks and dedicated threads
-//!   decode them (into one batch of calls and one of SMS, as the windows
-//!   keep them); hits are decided in window order before anything later
-//!   is decided or committed ([`pipeline`]).
+//!   The plan's scans read the rows of the window bound to their query's
+//!   context when they run, so per window the stored plan is only reset and
+//!   re-executed. The rules run as concurrent tasks, one core each, each
+//!   walking the windows closed together in order, in the background while
+//!   the main loop windows the next chunks and dedicated threads decode
+//!   them (into one batch per kind and pane, as the windows keep them);
+//!   hits are decided in window order before anything later is decided or
+//!   committed ([`pipeline`]).
 //! - **SQL that speaks telecom.** Rules call scalar UDFs for numbers
 //!   (country, line type, range, distance), devices (IMEI TAC) and SMS
 //!   content (links, domains, shorteners, brand look-alikes, brand-plus-link,

@@ -21,6 +21,7 @@ use super::evidence::cell;
 use super::functions::register_functions;
 use super::incremental::IncrementalStage;
 use super::loader::{RuleSource, read_rules};
+use super::pane_filter::filter_panes_once;
 use super::prefilter::prefilter_join_probes;
 use super::rule::Rule;
 use super::stages::{self, StageSlot, Staged, stage_table};
@@ -420,7 +421,7 @@ async fn plan_staged(
                 );
                 StagePlan::Incremental(Box::new(incremental))
             }
-            None => StagePlan::Whole(prefilter_join_probes(frame.create_physical_plan().await?)?),
+            None => StagePlan::Whole(optimize_for_windows(frame.create_physical_plan().await?)?),
         };
         let slot = StageSlot::default();
         let table = stage_table(stage.table.clone(), schema, slot.clone());
@@ -430,7 +431,7 @@ async fn plan_staged(
     let plan = ctx.sql(&staged.query).await?.create_physical_plan().await?;
     Ok(PlannedRule {
         stages,
-        plan: prefilter_join_probes(plan)?,
+        plan: optimize_for_windows(plan)?,
     })
 }
 
@@ -472,8 +473,17 @@ async fn plan_whole(ctx: &SessionContext, rule: &Rule) -> Result<PlannedRule, Ru
     }
     Ok(PlannedRule {
         stages: Vec::new(),
-        plan: prefilter_join_probes(physical).map_err(|e| error(describe(&e)))?,
+        plan: optimize_for_windows(physical).map_err(|e| error(describe(&e)))?,
     })
+}
+
+/// A rule plan rewritten for re-execution over sliding windows: joins back
+/// to the window read only the rows that can match, then the remaining
+/// filters over a window table judge each pane's rows once.
+fn optimize_for_windows(
+    plan: Arc<dyn ExecutionPlan>,
+) -> Result<Arc<dyn ExecutionPlan>, DataFusionError> {
+    filter_panes_once(prefilter_join_probes(plan)?)
 }
 
 /// DataFusion's message without its internal backtrace noise.

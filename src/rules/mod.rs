@@ -27,11 +27,14 @@ pub mod functions;
 mod header;
 mod incremental;
 mod loader;
+mod pane_filter;
 mod prefilter;
 mod rule;
 mod scan;
 mod stages;
 mod tables;
+#[cfg(test)]
+mod testing;
 mod window_rows;
 
 pub use engine::{

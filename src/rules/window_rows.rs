@@ -12,8 +12,8 @@
 use std::ops::Range;
 use std::sync::{Arc, RwLock};
 
-use arrow::array::{ArrayRef, TimestampMillisecondArray, UInt32Array};
-use arrow::compute::take_record_batch;
+use arrow::array::{ArrayRef, BooleanArray, TimestampMillisecondArray, UInt32Array};
+use arrow::compute::{filter_record_batch, take_record_batch};
 use arrow::datatypes::SchemaRef;
 use arrow::record_batch::{RecordBatch, RecordBatchOptions};
 use datafusion::error::{DataFusionError, Result as DfResult};
@@ -77,7 +77,26 @@ pub(crate) trait RowSource: std::fmt::Debug + Send + Sync {
     ) -> Option<DfResult<Vec<RecordBatch>>> {
         None
     }
+
+    /// The rows, projected like [`Self::rows`], that pass a filter whose
+    /// verdicts on a batch `verdicts` gives, in their order. The verdicts
+    /// on a pane's rows are kept in its memo under `name`, which must say
+    /// everything they depend on besides the rows. `None` when this source
+    /// has no panes (the caller then filters every row itself).
+    fn rows_passing(
+        &self,
+        _context: &TaskContext,
+        _columns: &[usize],
+        _schema: &SchemaRef,
+        _name: &str,
+        _verdicts: &Verdicts<'_>,
+    ) -> Option<DfResult<Vec<RecordBatch>>> {
+        None
+    }
 }
+
+/// Which rows of a batch pass a filter.
+pub(crate) type Verdicts<'a> = dyn Fn(&RecordBatch) -> DfResult<BooleanArray> + 'a;
 
 impl WindowRows {
     /// The rows, projected to `columns` of the window schema.
@@ -97,12 +116,7 @@ impl WindowRows {
         key: usize,
         filter: &HashFilter,
     ) -> Option<DfResult<Vec<RecordBatch>>> {
-        let covered: usize = self
-            .panes
-            .iter()
-            .flat_map(|p| &p.parts)
-            .map(|(_, batches)| batches.len())
-            .sum();
+        let covered = self.covered();
         let window_rows: usize = self.batches.iter().map(RecordBatch::num_rows).sum();
         // With keys for a good share of the rows, picking them out costs
         // more than the join saves.
@@ -130,6 +144,63 @@ impl WindowRows {
             }
         }
         Some(Ok(out))
+    }
+
+    /// See [`RowSource::rows_passing`].
+    fn passing(
+        &self,
+        columns: &[usize],
+        schema: &SchemaRef,
+        name: &str,
+        verdicts: &Verdicts<'_>,
+    ) -> Option<DfResult<Vec<RecordBatch>>> {
+        if self.panes.is_empty() || self.covered() != self.batches.len() {
+            return None;
+        }
+        let mut out = Vec::new();
+        for pane in &self.panes {
+            for (kind, range) in &pane.parts {
+                let batches = &self.batches[range.clone()];
+                let projected = batches
+                    .iter()
+                    .map(|batch| self.project(batch, columns, schema))
+                    .collect::<DfResult<Vec<_>>>();
+                let projected = match projected {
+                    Ok(p) => p,
+                    Err(e) => return Some(Err(e)),
+                };
+                let count: usize = batches.iter().map(RecordBatch::num_rows).sum();
+                let kept = pane.memo.get_or_insert_with(
+                    &format!("verdicts/{kind}/{count}/{name}"),
+                    || -> Result<Vec<BooleanArray>, String> {
+                        projected
+                            .iter()
+                            .map(|batch| verdicts(batch).map_err(|e| e.to_string()))
+                            .collect()
+                    },
+                );
+                let kept = match kept.as_ref() {
+                    Ok(kept) => kept,
+                    Err(e) => return Some(Err(DataFusionError::Execution(e.clone()))),
+                };
+                for (batch, kept) in projected.iter().zip(kept) {
+                    match filter_record_batch(batch, kept) {
+                        Ok(passed) => out.push(passed),
+                        Err(e) => return Some(Err(e.into())),
+                    }
+                }
+            }
+        }
+        Some(Ok(out))
+    }
+
+    /// How many of the batches the panes account for.
+    fn covered(&self) -> usize {
+        self.panes
+            .iter()
+            .flat_map(|p| &p.parts)
+            .map(|(_, batches)| batches.len())
+            .sum()
     }
 
     /// Picks the projected columns of a record batch, building the constant
@@ -287,6 +358,22 @@ impl RowSource for BoundWindow {
     ) -> Option<DfResult<Vec<RecordBatch>>> {
         match bound_window(context) {
             Ok(binding) => binding.table(self.0).matching(columns, schema, key, filter),
+            Err(e) => Some(Err(e)),
+        }
+    }
+
+    fn rows_passing(
+        &self,
+        context: &TaskContext,
+        columns: &[usize],
+        schema: &SchemaRef,
+        name: &str,
+        verdicts: &Verdicts<'_>,
+    ) -> Option<DfResult<Vec<RecordBatch>>> {
+        match bound_window(context) {
+            Ok(binding) => binding
+                .table(self.0)
+                .passing(columns, schema, name, verdicts),
             Err(e) => Some(Err(e)),
         }
     }

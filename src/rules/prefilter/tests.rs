@@ -2,15 +2,12 @@ use std::sync::Arc;
 
 use arrow::array::{Int64Array, StringArray};
 use arrow::datatypes::{Field, Schema};
-use datafusion::datasource::MemTable;
-use datafusion::physical_plan::displayable;
-use datafusion::prelude::{SessionConfig, SessionContext};
+use datafusion::prelude::SessionContext;
 
 use super::*;
-use crate::record::{Decoder, NumberNormalizer};
 use crate::rules::tables::{WindowTables, window_schema};
+use crate::rules::testing::{context, shown, window};
 use crate::rules::window_rows::{RowSource, WindowBinding};
-use crate::windowing::{ClosedWindow, WindowOperator, WindowSpec};
 
 #[test]
 fn a_filter_never_misses_a_key_and_lets_few_others_through() {
@@ -59,53 +56,6 @@ fn column_hashes_follow_the_rows_across_batches_and_need_text() {
     assert!(column_hashes(&batches, 1).is_none());
 }
 
-fn call(minute: u32, caller: &str) -> String {
-    format!(
-        r#"{{"kind":"call","ts":"2026-11-02T01:{minute:02}:00Z","caller":"{caller}","callee":"0898765432","duration_s":5}}"#
-    )
-}
-
-/// A 30-minute window of six 5-minute panes, each pane in two batches.
-fn window() -> ClosedWindow {
-    let mut decoder = Decoder::new(NumberNormalizer::new(66).unwrap());
-    let spec = WindowSpec::parse("30m every 5m").unwrap();
-    let mut operator = WindowOperator::new([spec], 3_600_000);
-    for part in 0..2 {
-        for minute in (0..30).filter(|m| m % 2 == part) {
-            for caller in 0..40 {
-                decoder
-                    .push_json(call(minute, &format!("+66810000{caller:03}")).as_bytes())
-                    .unwrap();
-            }
-        }
-        let late = operator.insert(&decoder.finish()).unwrap();
-        assert!(late.is_empty());
-    }
-    let closed = operator.close_all();
-    closed
-        .into_iter()
-        .find(|w| w.rows() == 1_200)
-        .expect("the full window")
-}
-
-async fn context(tables: &WindowTables) -> SessionContext {
-    // As the rule session: one partition per query.
-    let ctx = SessionContext::new_with_config(SessionConfig::new().with_target_partitions(1));
-    ctx.register_table("calls", tables.calls.clone()).unwrap();
-    ctx.register_table("records", tables.records.clone())
-        .unwrap();
-    let schema = Arc::new(Schema::new(vec![Field::new(
-        "number",
-        DataType::Utf8,
-        false,
-    )]));
-    let watched = StringArray::from(vec!["+66810000003", "+66810000017", "+66999999999"]);
-    let batch = RecordBatch::try_new(Arc::clone(&schema), vec![Arc::new(watched)]).unwrap();
-    let table = MemTable::try_new(schema, vec![vec![batch]]).unwrap();
-    ctx.register_table("watched", Arc::new(table)).unwrap();
-    ctx
-}
-
 async fn plans(
     ctx: &SessionContext,
     sql: &str,
@@ -119,10 +69,6 @@ async fn plans(
         .unwrap();
     let prefiltered = prefilter_join_probes(Arc::clone(&plain)).unwrap();
     (plain, prefiltered)
-}
-
-fn shown(plan: &Arc<dyn ExecutionPlan>) -> String {
-    displayable(plan.as_ref()).indent(true).to_string()
 }
 
 #[tokio::test]
