@@ -60,6 +60,11 @@ impl RecordBuilder {
         self.rows == 0
     }
 
+    /// How many rows it has room for without growing.
+    pub(crate) fn room(&self) -> usize {
+        self.event_time.capacity()
+    }
+
     /// Empty builders with room for this builder's rows and bytes plus a
     /// sixteenth, so that a slightly larger next batch does not double them.
     fn sized_for_next(&self) -> RecordBuilder {

@@ -192,6 +192,11 @@ impl Decoder {
             });
             self.spare.push(group.rows);
         }
+        // The largest first: a batch's first group is usually its largest
+        // (the pane of the moment, not one a straggler fell into), and a
+        // builder much larger than its rows would keep the slack in the
+        // batch it makes until the pane is merged.
+        self.spare.sort_by_key(RecordBuilder::room);
         if self.split == Split::Nothing && done.is_empty() {
             done.push(DecodedBatch {
                 key: self.key_of(Kind::Call, 0),
