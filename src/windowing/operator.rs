@@ -88,22 +88,32 @@ pub struct Part<'a> {
 type PaneKind = (i64, bool);
 
 /// Every row of `parts` as (part, row), in input order: by each row's place
-/// in the input, which is unique across the parts and ascending in each.
-fn in_input_order(parts: &[Part<'_>]) -> impl Iterator<Item = (usize, usize)> {
+/// in the input, which must be unique across the parts (two rows claiming
+/// one place are an error, not a row silently lost).
+fn in_input_order(parts: &[Part<'_>]) -> Result<Vec<(usize, usize)>, ArrowError> {
+    const FREE: (u32, u32) = (u32::MAX, 0);
     let places = parts
         .iter()
-        .filter_map(|part| part.order.last())
+        .flat_map(|part| part.order.iter())
         .max()
         .map_or(0, |&last| last as usize + 1);
-    let mut at = vec![(u32::MAX, 0_u32); places];
+    let mut at = vec![FREE; places];
     for (p, part) in parts.iter().enumerate() {
         for (row, &place) in part.order.iter().enumerate() {
-            at[place as usize] = (p as u32, row as u32);
+            let slot = &mut at[place as usize];
+            if *slot != FREE {
+                return Err(ArrowError::InvalidArgumentError(format!(
+                    "two rows claim input place {place} (this is a bug)"
+                )));
+            }
+            *slot = (p as u32, row as u32);
         }
     }
-    at.into_iter()
-        .filter(|&(p, _)| p != u32::MAX)
+    Ok(at
+        .into_iter()
+        .filter(|&slot| slot != FREE)
         .map(|(p, row)| (p as usize, row as usize))
+        .collect())
 }
 
 /// A batch's event times and kinds.
@@ -309,7 +319,7 @@ impl WindowOperator {
             .iter()
             .map(|part| Vec::with_capacity(part.batch.num_rows()))
             .collect();
-        for (p, row) in in_input_order(parts) {
+        for (p, row) in in_input_order(parts)? {
             let (times, kinds) = &columns[p];
             let ts = times.value(row);
             let pane_start = ts.div_euclid(self.pane_ms) * self.pane_ms;

@@ -251,3 +251,38 @@ fn parts_are_windowed_in_input_order_as_one_batch_would_be() {
         assert_eq!((a.start_ms, times(a)), (b.start_ms, times(b)));
     }
 }
+
+#[test]
+fn two_rows_claiming_one_input_place_are_an_error_not_a_lost_row() {
+    let first = batch(&[(0, Kind::Call), (MIN, Kind::Call)]);
+    let second = batch(&[(2 * MIN, Kind::Sms)]);
+    let parts = [
+        Part {
+            batch: &first,
+            order: &[0, 2],
+        },
+        Part {
+            batch: &second,
+            order: &[2],
+        },
+    ];
+    let error = tumbling(2 * MIN)
+        .insert_parts(&parts, |_| 0, Instant::now())
+        .unwrap_err();
+    assert!(error.to_string().contains("input place 2"), "{error}");
+    let parts = [
+        parts[0],
+        Part {
+            batch: &second,
+            order: &[1],
+        },
+    ];
+    let inserted = tumbling(2 * MIN)
+        .insert_parts(&parts, |_| 0, Instant::now())
+        .unwrap();
+    assert!(
+        inserted
+            .iter()
+            .all(|i| i.late.is_empty() && i.replayed.is_empty())
+    );
+}
