@@ -209,6 +209,7 @@ impl RuleEngine {
             .rules
             .iter()
             .enumerate()
+            .filter(|(_, rule)| windows.iter().any(|w| w.spec == rule.window))
             .map(|(index, rule)| {
                 let state = self.state.clone();
                 let planned = Arc::clone(&self.plans[index]);
@@ -227,14 +228,14 @@ impl RuleEngine {
                             .and_then(|batches| hits_from_batches(index, &rule, &batches));
                         outcomes.push((at, started.elapsed(), outcome));
                     }
-                    outcomes
+                    (index, outcomes)
                 })
             })
             .collect();
         let mut results: Vec<WindowResult> =
             windows.iter().map(|_| WindowResult::default()).collect();
-        for (rule, task) in tasks.into_iter().enumerate() {
-            let outcomes = match task.await {
+        for task in tasks {
+            let (rule, outcomes) = match task.await {
                 Ok(done) => done,
                 Err(e) => {
                     tracing::error!(error = %e, "a rule evaluation task failed (this is a bug)");
