@@ -54,8 +54,11 @@
 //!   errors name file and line, and every broken rule is reported at once.
 //!   The plan's scans read the rows of the window bound to their query's
 //!   context when they run, so per window the stored plan is only reset and
-//!   re-executed. The rules run as concurrent tasks, one core each, each
-//!   walking the windows closed together in order, in the background while
+//!   re-executed. The rules run as concurrent tasks, each walking the
+//!   windows closed together in order for its incremental stages and
+//!   handing each window's other stages and query to a task of its own
+//!   (their rows are bound to that window's context too), in the
+//!   background while
 //!   the main loop windows the next chunks and dedicated threads decode
 //!   them (into one batch per kind and pane, as the windows keep them);
 //!   hits are decided in window order before anything later is decided or

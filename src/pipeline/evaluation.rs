@@ -8,8 +8,9 @@
 //!
 //! The windows closed together (at the end of the input, a whole window's
 //! length of them) are evaluated together: each rule walks them in order
-//! in its own task ([`RuleEngine::evaluate_all`]), so the cores stay busy
-//! while one rule is slow on one window.
+//! in its own task and evaluates several of them at once
+//! ([`RuleEngine::evaluate_all`]), so the cores stay busy while one rule is
+//! slow on its windows.
 //!
 //! Order is kept: at most one evaluation is in flight, and its hits are
 //! decided ([`Pipeline::settle`]) before the next windows are evaluated,

@@ -1,7 +1,7 @@
 //! The rule session: plans every rule once and evaluates closed windows.
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use arrow::array::{Array, AsArray};
 use arrow::compute::cast;
@@ -14,6 +14,7 @@ use datafusion::physical_plan::execution_plan::reset_plan_states;
 use datafusion::physical_plan::{ExecutionPlan, collect};
 use datafusion::prelude::{CsvReadOptions, SessionConfig};
 use serde_json::{Map, Value};
+use tokio::sync::Semaphore;
 
 use super::env::{RuleEnv, lexicon};
 use super::error::{RuleError, RuleErrors};
@@ -24,10 +25,13 @@ use super::loader::{RuleSource, read_rules};
 use super::pane_filter::filter_panes_once;
 use super::prefilter::prefilter_join_probes;
 use super::rule::Rule;
-use super::stages::{self, StageSlot, Staged, stage_table};
+use super::stages::{self, StageRows, StageSlot, Staged, stage_table};
 use super::tables::{RefTable, WindowTables};
 use super::window_rows::WindowBinding;
 use crate::windowing::{ClosedWindow, WindowSpec};
+
+mod rule_task;
+use rule_task::RuleTask;
 
 /// Column every rule must return.
 pub const NUMBER_COLUMN: &str = "number";
@@ -188,10 +192,11 @@ impl RuleEngine {
 
     /// Evaluates `windows` (ordered by end), one result per window. Each
     /// rule is one task that walks the windows of its kind in order, since
-    /// a rule with incremental stages must see them in order; the rules
-    /// run concurrently, so when several windows close at once (the end of
-    /// the input) a rule that is done with a window goes on to the next
-    /// instead of waiting for the slowest rule of the window.
+    /// a rule with incremental stages must see them in order, and hands
+    /// each window's other stages and query to a task of its own, as many
+    /// at a time as there are rules or cores; the rules run concurrently. So when several windows
+    /// close at once (the end of the input) the cores stay busy until the
+    /// last window of the slowest rule is done.
     pub async fn evaluate_all(&self, windows: &[ClosedWindow]) -> Vec<WindowResult> {
         let bound: Arc<Vec<BoundEvaluation>> = Arc::new(
             windows
@@ -202,43 +207,34 @@ impl RuleEngine {
                 })
                 .collect(),
         );
-        // Each rule is one single-partition query per window; the rules run
-        // as concurrent tasks, so the cores are shared among rules rather
-        // than spent repartitioning every query.
-        let tasks: Vec<_> = self
-            .rules
-            .iter()
-            .enumerate()
-            .filter(|(_, rule)| windows.iter().any(|w| w.spec == rule.window))
-            .map(|(index, rule)| {
-                let state = self.state.clone();
-                let planned = Arc::clone(&self.plans[index]);
-                let rule = rule.clone();
-                let bound = Arc::clone(&bound);
-                tokio::spawn(async move {
-                    let mut outcomes = Vec::new();
-                    for (at, window) in bound.iter().enumerate() {
-                        if window.window.spec != rule.window {
-                            continue;
-                        }
-                        let started = Instant::now();
-                        let context = window.binding.task_context(&state);
-                        let outcome = run_rule(context, &planned, &window.window)
-                            .await
-                            .and_then(|batches| hits_from_batches(index, &rule, &batches));
-                        outcomes.push((at, started.elapsed(), outcome));
-                    }
-                    (index, outcomes)
-                })
+        // Each rule is one single-partition query per window; the rules (and
+        // a rule's windows) run as concurrent tasks, so the cores are shared
+        // among them rather than spent repartitioning every query.
+        let rules: Vec<usize> = (0..self.rules.len())
+            .filter(|&index| windows.iter().any(|w| w.spec == self.rules[index].window))
+            .collect();
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let in_flight = Arc::new(Semaphore::new(rules.len().max(cores)));
+        let tasks: Vec<_> = rules
+            .into_iter()
+            .map(|index| {
+                let task = RuleTask {
+                    index,
+                    rule: Arc::new(self.rules[index].clone()),
+                    planned: Arc::clone(&self.plans[index]),
+                    state: Arc::clone(&self.state),
+                    in_flight: Arc::clone(&in_flight),
+                };
+                (index, tokio::spawn(task.run(Arc::clone(&bound))))
             })
             .collect();
         let mut results: Vec<WindowResult> =
             windows.iter().map(|_| WindowResult::default()).collect();
-        for task in tasks {
-            let (rule, outcomes) = match task.await {
-                Ok(done) => done,
+        for (rule, task) in tasks {
+            let outcomes = match task.await {
+                Ok(outcomes) => outcomes,
                 Err(e) => {
-                    tracing::error!(error = %e, "a rule evaluation task failed (this is a bug)");
+                    tracing::error!(error = %e, rule, "a rule evaluation task failed (this is a bug)");
                     continue;
                 }
             };
@@ -271,24 +267,36 @@ struct BoundEvaluation {
     binding: Arc<WindowBinding>,
 }
 
-/// Runs a rule's stages, then its query, over the window bound to `context`.
-async fn run_rule(
-    context: Arc<TaskContext>,
+/// Runs a rule's incremental stages over the window bound to `context`,
+/// binding their rows to it. They read only the window tables, so they can
+/// run before the other stages; they must see the rule's windows in order.
+async fn run_incremental(
+    context: &Arc<TaskContext>,
     planned: &PlannedRule,
     window: &ClosedWindow,
+) -> Result<(), DataFusionError> {
+    let stage_rows = StageRows::of(context)?;
+    for stage in &planned.stages {
+        if let StagePlan::Incremental(incremental) = &stage.plan {
+            stage_rows.set(stage.slot, incremental.run(context, window).await?);
+        }
+    }
+    Ok(())
+}
+
+/// Runs a rule's other stages, then its query, over the window bound to
+/// `context`, after [`run_incremental`].
+async fn run_rest(
+    context: Arc<TaskContext>,
+    planned: &PlannedRule,
 ) -> Result<Vec<RecordBatch>, DataFusionError> {
+    let stage_rows = StageRows::of(&context)?;
     for stage in &planned.stages {
-        let rows = match &stage.plan {
-            StagePlan::Whole(plan) => run_plan(Arc::clone(&context), plan).await?,
-            StagePlan::Incremental(incremental) => incremental.run(&context, window).await?,
-        };
-        stage.slot.set(rows);
+        if let StagePlan::Whole(plan) = &stage.plan {
+            stage_rows.set(stage.slot, run_plan(Arc::clone(&context), plan).await?);
+        }
     }
-    let result = run_plan(context, &planned.plan).await;
-    for stage in &planned.stages {
-        stage.slot.set(Vec::new());
-    }
-    result
+    run_plan(context, &planned.plan).await
 }
 
 /// Runs a rule's physical plan in `context`. Operator state left by the
@@ -425,7 +433,7 @@ async fn plan_staged(
             None => StagePlan::Whole(optimize_for_windows(frame.create_physical_plan().await?)?),
         };
         let slot = StageSlot::default();
-        let table = stage_table(stage.table.clone(), schema, slot.clone());
+        let table = stage_table(stage.table.clone(), schema, slot);
         ctx.register_table(stage.table.as_str(), Arc::new(table))?;
         stages.push(PlannedStage { plan, slot });
     }

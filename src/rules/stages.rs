@@ -12,11 +12,12 @@
 
 use std::collections::HashMap;
 use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 use arrow::datatypes::SchemaRef;
 use arrow::record_batch::RecordBatch;
-use datafusion::error::Result as DfResult;
+use datafusion::error::{DataFusionError, Result as DfResult};
 use datafusion::execution::TaskContext;
 use datafusion::sql::sqlparser::ast::{
     Cte, Ident, ObjectName, ObjectNamePart, Statement, TableAlias, TableFactor, VisitMut,
@@ -160,26 +161,73 @@ impl VisitorMut for Renamer {
     }
 }
 
-/// A stage's rows for the current window.
-#[derive(Debug, Default, Clone)]
-pub(crate) struct StageSlot(Arc<RwLock<Arc<Vec<RecordBatch>>>>);
+/// Which stage a [`StageTable`] reads: the key of its rows in the
+/// evaluation's [`StageRows`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct StageSlot(u64);
 
-impl StageSlot {
-    pub(crate) fn set(&self, batches: Vec<RecordBatch>) {
-        // A poisoned lock only means another evaluation panicked; the rows
-        // are replaced wholesale.
-        *self.0.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(batches);
+impl Default for StageSlot {
+    /// A slot no other stage uses.
+    fn default() -> Self {
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        StageSlot(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+}
+
+/// The stages' rows of one evaluation (one rule over one window), bound to
+/// the [`TaskContext`] its queries run with, as the window's rows are
+/// (see [`window_rows`](super::window_rows)): several windows of one rule
+/// can then be evaluated at the same time, each with its own stage rows.
+#[derive(Debug, Default)]
+pub(crate) struct StageRows(RwLock<HashMap<StageSlot, Arc<Vec<RecordBatch>>>>);
+
+impl StageRows {
+    /// The stage rows bound to `context`.
+    pub(crate) fn of(context: &TaskContext) -> DfResult<Arc<StageRows>> {
+        context
+            .session_config()
+            .get_extension::<StageRows>()
+            .ok_or_else(|| {
+                DataFusionError::Internal(
+                    "a stage was read outside a rule evaluation (this is a bug)".into(),
+                )
+            })
+    }
+
+    /// Sets the rows of `slot`'s stage.
+    pub(crate) fn set(&self, slot: StageSlot, batches: Vec<RecordBatch>) {
+        // A poisoned lock only means a query of this evaluation panicked;
+        // the rows are replaced wholesale.
+        let mut rows = self.0.write().unwrap_or_else(|e| e.into_inner());
+        rows.insert(slot, Arc::new(batches));
+    }
+
+    /// Drops the rows of `slot`'s stage.
+    pub(crate) fn clear(&self, slot: StageSlot) {
+        self.0
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&slot);
+    }
+
+    fn get(&self, slot: StageSlot) -> DfResult<Arc<Vec<RecordBatch>>> {
+        let rows = self.0.read().unwrap_or_else(|e| e.into_inner());
+        rows.get(&slot).cloned().ok_or_else(|| {
+            DataFusionError::Internal(
+                "a stage was read before it was computed (this is a bug)".into(),
+            )
+        })
     }
 }
 
 impl RowSource for StageSlot {
     fn rows(
         &self,
-        _context: &TaskContext,
+        context: &TaskContext,
         columns: &[usize],
         _schema: &SchemaRef,
     ) -> DfResult<Vec<RecordBatch>> {
-        let rows = self.0.read().unwrap_or_else(|e| e.into_inner()).clone();
+        let rows = StageRows::of(context)?.get(*self)?;
         Ok(rows
             .iter()
             .map(|batch| batch.project(columns))

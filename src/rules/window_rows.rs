@@ -5,9 +5,11 @@
 //! `records`) find the rows of the window being evaluated in the query's
 //! [`TaskContext`]: the engine binds each window to the context its rules
 //! run with ([`WindowBinding`]), so several windows can be evaluated at the
-//! same time, each rule walking them in order. A rule's own tables (its
-//! stages, the panes of an incremental stage) belong to that rule alone and
-//! are refilled in place ([`WindowSlot`], and the stages' slots).
+//! same time. A rule's stages are bound the same way, one set per rule and
+//! window ([`StageRows`]), so a rule's windows can be evaluated at the same
+//! time too; only the panes an incremental stage reduces are refilled in
+//! place ([`WindowSlot`]), under the lock that keeps that stage's windows
+//! in order.
 
 use std::ops::Range;
 use std::sync::{Arc, RwLock};
@@ -21,6 +23,7 @@ use datafusion::execution::TaskContext;
 use datafusion::execution::context::SessionState;
 
 use super::prefilter::{HashFilter, column_hashes};
+use super::stages::StageRows;
 use crate::windowing::{ClosedWindow, PaneMemo, PaneSpan};
 
 /// Rows of one table for one window, with the window's bounds.
@@ -301,9 +304,14 @@ impl WindowBinding {
         }
     }
 
-    /// A context for queries over this window in `state`'s session.
+    /// A context for one rule's queries over this window in `state`'s
+    /// session, with stage rows of its own ([`StageRows`]).
     pub(crate) fn task_context(self: &Arc<Self>, state: &SessionState) -> Arc<TaskContext> {
-        let config = state.config().clone().with_extension(Arc::clone(self));
+        let config = state
+            .config()
+            .clone()
+            .with_extension(Arc::clone(self))
+            .with_extension(Arc::new(StageRows::default()));
         Arc::new(TaskContext::from(state).with_session_config(config))
     }
 

@@ -261,18 +261,27 @@ async fn pane_by_pane_totals_do_not_depend_on_evaluation_order() {
 }
 
 /// The windows closed at the end of the input are evaluated together, each
-/// rule walking them in its own task: the hits and runs of every window
-/// must be those of evaluating the windows one by one, in rule order.
-#[tokio::test]
+/// rule walking them in its own task and handing each window's stages and
+/// query to a task of its own: the hits and runs of every window must be
+/// those of evaluating the windows one by one, in rule order. `spread`'s
+/// stage runs as written (not from pane sums) and its rows differ from
+/// window to window, so windows sharing stage rows would show.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn windows_evaluated_together_give_the_hits_of_one_by_one() {
     let busy = "-- name: busy\n-- window: 20m every 10m\n\
         WITH k AS (SELECT caller AS number, count(*) AS n FROM calls GROUP BY caller)\n\
         SELECT a.number, a.n, max(c.duration_s) AS longest, max(window_end) AS we\n\
         FROM k a JOIN k b ON a.number = b.number JOIN calls c ON c.caller = a.number\n\
         GROUP BY a.number, a.n";
+    let spread = "-- name: spread\n-- window: 20m every 5m\n\
+        WITH s AS (SELECT caller AS number, count(DISTINCT callee) AS callees,\n\
+                          max(event_time) AS last FROM calls GROUP BY caller)\n\
+        SELECT a.number, a.callees, a.last, b.last AS again\n\
+        FROM s a JOIN s b ON a.number = b.number";
     let rules = vec![
         parse_rule(Path::new("joined.sql"), JOINING_RULE).unwrap(),
         parse_rule(Path::new("busy.sql"), busy).unwrap(),
+        parse_rule(Path::new("spread.sql"), spread).unwrap(),
     ];
     let together_engine = RuleEngine::new(rules.clone(), &RuleEnv::default())
         .await
@@ -283,7 +292,7 @@ async fn windows_evaluated_together_give_the_hits_of_one_by_one() {
         let caller = format!("08{:08}", 11_111_111 * (1 + minute % 3));
         decoder.push_json(call(minute, &caller).as_bytes()).unwrap();
     }
-    let specs = ["10m", "20m every 10m"].map(|s| WindowSpec::parse(s).unwrap());
+    let specs = ["10m", "20m every 10m", "20m every 5m"].map(|s| WindowSpec::parse(s).unwrap());
     let mut operator = WindowOperator::new(specs, 0);
     operator.insert(&decoder.finish()).unwrap();
     let closed = operator.close_all();

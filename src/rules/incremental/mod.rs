@@ -40,7 +40,7 @@ use self::shape::Source;
 use self::sums::{PaneSums, pane_key};
 use super::engine::run_plan;
 use super::scan::{NOMINAL_WINDOW_ROWS, SlotTable};
-use super::stages::{Stage, StageSlot, stage_table};
+use super::stages::{Stage, StageRows, StageSlot, stage_table};
 use super::tables::window_schema;
 use super::window_rows::WindowSlot;
 use crate::windowing::{ClosedWindow, PaneSpan};
@@ -89,11 +89,7 @@ impl IncrementalStage {
         let pane_plan = frame.create_physical_plan().await.ok()?;
         let sums = PaneSums::new(Arc::clone(&pane_schema), split.keys, split.min_rows).ok()?;
         let sums_slot = StageSlot::default();
-        let table = stage_table(
-            sums_table.clone(),
-            Arc::clone(&pane_schema),
-            sums_slot.clone(),
-        );
+        let table = stage_table(sums_table.clone(), Arc::clone(&pane_schema), sums_slot);
         ctx.register_table(sums_table, Arc::new(table)).ok()?;
         let frame = ctx.sql(&split.final_sql).await.ok()?;
         if !same_columns(frame.schema().as_arrow(), written) {
@@ -125,9 +121,10 @@ impl IncrementalStage {
                 sums.add(pane_key(span), &batch)?;
             }
         }
-        self.sums_slot.set(vec![sums.emit()?]);
+        let stage_rows = StageRows::of(context)?;
+        stage_rows.set(self.sums_slot, vec![sums.emit()?]);
         let result = run_plan(Arc::clone(context), &self.final_plan).await;
-        self.sums_slot.set(Vec::new());
+        stage_rows.clear(self.sums_slot);
         result
     }
 
