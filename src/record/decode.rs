@@ -13,7 +13,7 @@ use super::builder::{RecordBuilder, Validated};
 use super::number::{E164, NumberNormalizer};
 use super::reject::{RejectReason, Rejection};
 use super::schema::{Kind, Route, record_schema};
-use super::value::{Loose, RawFields, Text, parse_json, present};
+use super::value::{Field, Loose, RawFields, Text, parse_json, present};
 
 /// Event times before 2000-01-01 or from 2100-01-01 on are taken to be unit
 /// mistakes (seconds for milliseconds, say) rather than real records.
@@ -106,7 +106,8 @@ impl Decoder {
 
     /// Decodes one JSON object and appends it, or says why it was rejected.
     pub fn push_json(&mut self, bytes: &[u8]) -> Result<Kind, Rejection> {
-        let raw = parse_json(bytes).map_err(|e| {
+        let mut raw = RawFields::default();
+        parse_json(bytes, &mut raw).map_err(|e| {
             Rejection::new(RejectReason::Malformed, format!("not a JSON object: {e}"))
         })?;
         self.push_raw(&raw)
@@ -130,7 +131,7 @@ impl Decoder {
                 )
             })?;
             if !text.is_empty() {
-                *slot.field_mut(&mut raw) = Some(Loose::Str(Text::Borrowed(text)));
+                *slot.of(&mut raw) = Some(Loose::Str(Text::Borrowed(text)));
             }
         }
         self.push_raw(&raw)
@@ -414,57 +415,7 @@ fn route(raw: &RawFields<'_>) -> Result<Option<Route>, Rejection> {
 /// Which contract field each CSV column holds, from the header row.
 #[derive(Debug, Clone)]
 pub struct CsvHeader {
-    columns: Vec<Option<CsvField>>,
-}
-
-#[derive(Debug, Clone, Copy)]
-enum CsvField {
-    Kind,
-    Ts,
-    Caller,
-    Callee,
-    DurationS,
-    Answered,
-    Imsi,
-    Imei,
-    CellId,
-    Route,
-    Text,
-}
-
-impl CsvField {
-    fn from_name(name: &str) -> Option<CsvField> {
-        Some(match name.trim() {
-            "kind" => CsvField::Kind,
-            "ts" => CsvField::Ts,
-            "caller" => CsvField::Caller,
-            "callee" => CsvField::Callee,
-            "duration_s" => CsvField::DurationS,
-            "answered" => CsvField::Answered,
-            "imsi" => CsvField::Imsi,
-            "imei" => CsvField::Imei,
-            "cell_id" => CsvField::CellId,
-            "route" => CsvField::Route,
-            "text" => CsvField::Text,
-            _ => return None,
-        })
-    }
-
-    fn field_mut<'r, 'a>(self, raw: &'r mut RawFields<'a>) -> &'r mut Option<Loose<'a>> {
-        match self {
-            CsvField::Kind => &mut raw.kind,
-            CsvField::Ts => &mut raw.ts,
-            CsvField::Caller => &mut raw.caller,
-            CsvField::Callee => &mut raw.callee,
-            CsvField::DurationS => &mut raw.duration_s,
-            CsvField::Answered => &mut raw.answered,
-            CsvField::Imsi => &mut raw.imsi,
-            CsvField::Imei => &mut raw.imei,
-            CsvField::CellId => &mut raw.cell_id,
-            CsvField::Route => &mut raw.route,
-            CsvField::Text => &mut raw.text,
-        }
-    }
+    columns: Vec<Option<Field>>,
 }
 
 impl CsvHeader {
@@ -473,7 +424,11 @@ impl CsvHeader {
     pub fn new(header: &csv::ByteRecord) -> Self {
         let columns = header
             .iter()
-            .map(|name| std::str::from_utf8(name).ok().and_then(CsvField::from_name))
+            .map(|name| {
+                std::str::from_utf8(name)
+                    .ok()
+                    .and_then(|name| Field::from_name(name.trim()))
+            })
             .collect();
         CsvHeader { columns }
     }
