@@ -156,6 +156,21 @@ fn serve(
     }
 }
 
+/// The bytes from the first to the last of JSON records `start..end` of
+/// `chunk` as text, with the offset in the chunk where it starts, when they
+/// are all UTF-8: one vectorised check of a share instead of one per
+/// record. A record cut from it on character boundaries is then text too;
+/// any other (or a share that fails the check) is checked on its own.
+fn utf8_span(chunk: &Chunk, start: usize, end: usize) -> Option<(usize, &str)> {
+    let ChunkBody::Json { buf, items } = &chunk.body else {
+        return None;
+    };
+    let (first, last) = (items.get(start)?, items.get(end.checked_sub(1)?)?);
+    let (from, to) = (first.start as usize, last.end as usize);
+    let text = simdutf8::basic::from_utf8(buf.get(from..to)?).ok()?;
+    Some((from, text))
+}
+
 /// Decodes records `start..end` of `chunk` into one part per kind and pane
 /// (the first part also carries the rejects, and there is always one).
 fn decode_range(
@@ -166,16 +181,22 @@ fn decode_range(
 ) -> Vec<DecodedPart> {
     let mut items: Vec<Vec<u32>> = Vec::new();
     let mut rejects = Vec::new();
+    let text = utf8_span(chunk, start, end);
     for i in start..end {
         let outcome = match &chunk.body {
             ChunkBody::Json { buf, items } => {
                 let item = items[i];
-                let bytes = &buf[item.start as usize..item.end as usize];
-                if bytes.len() > MAX_RECORD_BYTES {
-                    rejects.push((i as u32, oversized(bytes.len())));
+                let (from, to) = (item.start as usize, item.end as usize);
+                if to - from > MAX_RECORD_BYTES {
+                    rejects.push((i as u32, oversized(to - from)));
                     continue;
                 }
-                decoder.push_json(bytes)
+                match text
+                    .and_then(|(at, text)| text.get(from.checked_sub(at)?..to.checked_sub(at)?))
+                {
+                    Some(line) => decoder.push_json_text(line),
+                    None => decoder.push_json(&buf[from..to]),
+                }
             }
             ChunkBody::Csv { header, rows } => decoder.push_csv(header, &rows[i].1),
         };
@@ -221,6 +242,7 @@ fn oversized(len: usize) -> Rejection {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sources::Item;
     use crate::sources::split_lines;
     use arrow::array::AsArray;
 
@@ -319,6 +341,54 @@ mod tests {
         let expected: Vec<usize> = (0..first).filter(|i| i % 7 != 3).collect();
         assert_eq!(seen, expected);
         assert_eq!(rejected, first - expected.len());
+    }
+
+    /// A share is checked for UTF-8 once; a record it cannot vouch for
+    /// (cut inside a character, as Kafka values laid end to end can be, or
+    /// in a share holding invalid bytes) is checked on its own.
+    #[tokio::test]
+    async fn records_the_share_check_cannot_vouch_for_are_checked_alone() {
+        let sms = |text: &str| {
+            format!(
+                r#"{{"kind":"sms","ts":1800000000000,"caller":"+66812000001","callee":"+66899999999","text":"{text}"}}"#
+            )
+        };
+        let (good, thai) = (sms("hi"), sms("\u{e01}"));
+        // Two records whose bytes make one character only together.
+        let mut buf = format!("{good}\n{thai}").into_bytes();
+        let cut = buf.len() - 4; // inside the three bytes of U+0E01
+        let mut lines = vec![(0, good.len()), (good.len() + 1, cut), (cut, buf.len())];
+        // A share with an invalid byte in one record.
+        let at = buf.len();
+        buf.extend_from_slice(format!("\n{good}\n").as_bytes());
+        buf.extend_from_slice(&good.as_bytes()[..60]);
+        buf.push(0xff);
+        lines.push((at + 1, at + 1 + good.len()));
+        lines.push((at + 2 + good.len(), buf.len()));
+        let items = lines
+            .iter()
+            .zip(1..)
+            .map(|(&(start, end), position)| Item {
+                start: start as u32,
+                end: end as u32,
+                position,
+            })
+            .collect();
+        let mut pool = pool(1);
+        pool.submit(Arc::new(Chunk {
+            body: ChunkBody::Json { buf, items },
+            unit: "element",
+            origins: Vec::new(),
+        }))
+        .unwrap();
+        let (_, parts) = pool.next().await.unwrap().unwrap();
+        let accepted: Vec<u32> = parts.iter().flat_map(|p| p.items.clone()).collect();
+        assert_eq!(accepted, [0, 3]);
+        let rejected: Vec<u32> = parts[0].rejects.iter().map(|(i, _)| *i).collect();
+        assert_eq!(rejected, [1, 2, 4]);
+        for (_, rejection) in &parts[0].rejects {
+            assert_eq!(rejection.reason, crate::record::RejectReason::Malformed);
+        }
     }
 
     #[tokio::test]

@@ -13,7 +13,7 @@ use super::builder::{RecordBuilder, Validated};
 use super::number::{E164, NumberNormalizer};
 use super::reject::{RejectReason, Rejection};
 use super::schema::{Kind, Route, record_schema};
-use super::value::{Field, Loose, RawFields, Text, parse_json, present};
+use super::value::{Field, Loose, RawFields, Text, parse_json, parse_json_text, present};
 
 /// Event times before 2000-01-01 or from 2100-01-01 on are taken to be unit
 /// mistakes (seconds for milliseconds, say) rather than real records.
@@ -108,6 +108,15 @@ impl Decoder {
     pub fn push_json(&mut self, bytes: &[u8]) -> Result<Kind, Rejection> {
         let mut raw = RawFields::default();
         parse_json(bytes, &mut raw).map_err(|e| {
+            Rejection::new(RejectReason::Malformed, format!("not a JSON object: {e}"))
+        })?;
+        self.push_raw(&raw)
+    }
+
+    /// [`Decoder::push_json`] of a record already known to be UTF-8.
+    pub fn push_json_text(&mut self, text: &str) -> Result<Kind, Rejection> {
+        let mut raw = RawFields::default();
+        parse_json_text(text, &mut raw).map_err(|e| {
             Rejection::new(RejectReason::Malformed, format!("not a JSON object: {e}"))
         })?;
         self.push_raw(&raw)

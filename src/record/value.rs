@@ -242,18 +242,30 @@ impl Field {
 /// (those copies were a tenth of decoding). A top-level value that is not
 /// an object, a field given twice, or text after the object is an error.
 pub(crate) fn parse_json<'a>(bytes: &'a [u8], raw: &mut RawFields<'a>) -> Result<(), String> {
-    // serde also reads a struct from an array of its fields; the contract
-    // wants an object.
+    object_start(bytes)?;
+    // One check of the whole line (vectorised: most lines are ASCII) is
+    // cheaper than serde_json's check of every string in it; a line that
+    // fails it is parsed from bytes, so the error says where the bad bytes
+    // are.
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => fill(&mut serde_json::Deserializer::from_str(text), raw),
+        Err(_) => fill(&mut serde_json::Deserializer::from_slice(bytes), raw),
+    }
+    .map_err(|e| e.to_string())
+}
+
+/// [`parse_json`] of text already known to be UTF-8 (a decoding thread
+/// checks a whole share of a chunk at once).
+pub(crate) fn parse_json_text<'a>(text: &'a str, raw: &mut RawFields<'a>) -> Result<(), String> {
+    object_start(text.as_bytes())?;
+    fill(&mut serde_json::Deserializer::from_str(text), raw).map_err(|e| e.to_string())
+}
+
+/// Checks that a record opens a JSON object: serde also reads a struct
+/// from an array of its fields, and the contract wants an object.
+fn object_start(bytes: &[u8]) -> Result<(), String> {
     match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
-        // One check of the whole line (vectorised: most lines are ASCII) is
-        // cheaper than serde_json's check of every string in it; a line that
-        // fails it is parsed from bytes, so the error says where the bad
-        // bytes are.
-        Some(b'{') => match simdutf8::basic::from_utf8(bytes) {
-            Ok(text) => fill(&mut serde_json::Deserializer::from_str(text), raw),
-            Err(_) => fill(&mut serde_json::Deserializer::from_slice(bytes), raw),
-        }
-        .map_err(|e| e.to_string()),
+        Some(b'{') => Ok(()),
         Some(_) => Err("expected a JSON object starting with `{`".into()),
         None => Err("the record is empty".into()),
     }
@@ -381,6 +393,24 @@ mod tests {
         assert_eq!(raw.ts, None, "null is absent");
         let error = parsed(br#"{"kind":"sms"} {"#).unwrap_err();
         assert!(error.contains("trailing characters"), "{error}");
+    }
+
+    #[test]
+    fn text_known_to_be_utf8_parses_as_bytes_do() {
+        let lines = [
+            &br#"{"kind":"sms","text":"\u0e01 \u4e2d","caller":"+66812345678"}"#[..],
+            br#"{"kind":"call","kind":"sms"}"#,
+            br#"  [1]"#,
+            br#"{"ts":1} x"#,
+            b"",
+        ];
+        for line in lines {
+            let mut raw = RawFields::default();
+            let text = std::str::from_utf8(line).unwrap();
+            let from_text = parse_json_text(text, &mut raw).map(|()| format!("{raw:?}"));
+            let from_bytes = parsed(line).map(|raw| format!("{raw:?}"));
+            assert_eq!(from_text, from_bytes, "{text}");
+        }
     }
 
     #[test]
