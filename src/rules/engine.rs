@@ -194,9 +194,9 @@ impl RuleEngine {
     /// rule is one task that walks the windows of its kind in order, since
     /// a rule with incremental stages must see them in order, and hands
     /// each window's other stages and query to a task of its own, as many
-    /// at a time as there are rules or cores; the rules run concurrently. So when several windows
-    /// close at once (the end of the input) the cores stay busy until the
-    /// last window of the slowest rule is done.
+    /// at a time as there are rules or cores; the rules run concurrently.
+    /// So when several windows close at once (the end of the input) the
+    /// cores stay busy until the last window of the slowest rule is done.
     pub async fn evaluate_all(&self, windows: &[ClosedWindow]) -> Vec<WindowResult> {
         let bound: Arc<Vec<BoundEvaluation>> = Arc::new(
             windows

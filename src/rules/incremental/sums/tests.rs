@@ -99,3 +99,65 @@ fn sums_of_other_types_are_refused() {
     ]));
     assert!(PaneSums::new(schema, 1, 1).is_err());
 }
+
+/// A null key and an empty text are different keys, and come back as
+/// they went in.
+#[test]
+fn a_null_key_is_not_the_empty_text() {
+    let mut sums = PaneSums::new(schema(), 1, 1).unwrap();
+    let pane = |keys: Vec<Option<&str>>, counts: Vec<i64>| {
+        let sums = Float64Array::from_iter_values(counts.iter().map(|&n| n as f64));
+        let columns: Vec<ArrayRef> = vec![
+            Arc::new(StringArray::from(keys)),
+            Arc::new(Int64Array::from(counts)),
+            Arc::new(sums),
+        ];
+        RecordBatch::try_new(schema(), columns).unwrap()
+    };
+    sums.add(key(0), &pane(vec![Some(""), None], vec![1, 2]))
+        .unwrap();
+    sums.add(key(1), &pane(vec![Some("ก"), None], vec![3, 4]))
+        .unwrap();
+    let out = sums.emit().unwrap();
+    let keys = out.column(0).as_string::<i32>();
+    let counts = out.column(1).as_primitive::<Int64Type>();
+    let got: Vec<(Option<&str>, i64)> = (0..out.num_rows())
+        .map(|i| (keys.is_valid(i).then(|| keys.value(i)), counts.value(i)))
+        .collect();
+    assert_eq!(got, [(Some(""), 1), (None, 6), (Some("ก"), 3)]);
+}
+
+/// Keys other than one text column (here a text and an integer) go
+/// through Arrow's row format, with the same sums.
+#[test]
+fn several_keys_add_up_as_one_does() {
+    let schema = Arc::new(Schema::new(vec![
+        Field::new("__k0", DataType::Utf8, true),
+        Field::new("__k1", DataType::Int64, true),
+        Field::new("__n", DataType::Int64, false),
+    ]));
+    let batch = |rows: &[(&str, i64, i64)]| {
+        RecordBatch::try_new(
+            Arc::clone(&schema),
+            vec![
+                Arc::new(StringArray::from_iter_values(rows.iter().map(|r| r.0))),
+                Arc::new(Int64Array::from_iter_values(rows.iter().map(|r| r.1))),
+                Arc::new(Int64Array::from_iter_values(rows.iter().map(|r| r.2))),
+            ],
+        )
+        .unwrap()
+    };
+    let mut sums = PaneSums::new(Arc::clone(&schema), 2, 2).unwrap();
+    sums.add(key(0), &batch(&[("a", 1, 1), ("a", 2, 1), ("b", 1, 5)]))
+        .unwrap();
+    sums.add(key(1), &batch(&[("a", 1, 1), ("a", 2, 0)]))
+        .unwrap();
+    let out = sums.emit().unwrap();
+    let texts = out.column(0).as_string::<i32>();
+    let ints = out.column(1).as_primitive::<Int64Type>();
+    let counts = out.column(2).as_primitive::<Int64Type>();
+    let got: Vec<(&str, i64, i64)> = (0..out.num_rows())
+        .map(|i| (texts.value(i), ints.value(i), counts.value(i)))
+        .collect();
+    assert_eq!(got, [("a", 1, 2), ("b", 1, 5)]);
+}
