@@ -27,7 +27,7 @@ use datafusion::sql::sqlparser::dialect::GenericDialect;
 use datafusion::sql::sqlparser::parser::Parser;
 
 use super::scan::SlotTable;
-use super::window_rows::RowSource;
+use super::window_rows::{RowSource, bound};
 
 /// The row count the planner assumes for a stage: derived, usually small.
 const NOMINAL_STAGE_ROWS: usize = 1_000;
@@ -184,14 +184,7 @@ pub(crate) struct StageRows(RwLock<HashMap<StageSlot, Arc<Vec<RecordBatch>>>>);
 impl StageRows {
     /// The stage rows bound to `context`.
     pub(crate) fn of(context: &TaskContext) -> DfResult<Arc<StageRows>> {
-        context
-            .session_config()
-            .get_extension::<StageRows>()
-            .ok_or_else(|| {
-                DataFusionError::Internal(
-                    "a stage was read outside a rule evaluation (this is a bug)".into(),
-                )
-            })
+        bound(context, "a stage")
     }
 
     /// Sets the rows of `slot`'s stage.

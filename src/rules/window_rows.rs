@@ -330,13 +330,23 @@ pub(crate) struct BoundWindow(pub(crate) WindowTableKind);
 
 /// The window bound to the query running in `context`.
 fn bound_window(context: &TaskContext) -> DfResult<Arc<WindowBinding>> {
+    bound(context, "a window table")
+}
+
+/// What the engine bound to the evaluation running in `context` (its
+/// window, its stage rows); an internal error names `what` was read
+/// outside one.
+pub(crate) fn bound<T: Send + Sync + 'static>(
+    context: &TaskContext,
+    what: &str,
+) -> DfResult<Arc<T>> {
     context
         .session_config()
-        .get_extension::<WindowBinding>()
+        .get_extension::<T>()
         .ok_or_else(|| {
-            DataFusionError::Internal(
-                "a window table was read outside a window evaluation (this is a bug)".into(),
-            )
+            DataFusionError::Internal(format!(
+                "{what} was read outside a rule evaluation (this is a bug)"
+            ))
         })
 }
 
