@@ -3,16 +3,23 @@
 -- score: 0.9
 -- action: block
 -- description: A scam call centre SIM works through lists of strangers: many
---   calls in an hour, almost every one to a different number, most of them
---   unanswered, from one or two cells, and nobody calls or texts it back.
---   Bank and dispatch desks also dial many numbers, but they are answered
---   more often than not and their customers call them too; delivery drivers
---   move across many cells. Few attempts prove little: an ordinary caller
---   who happens to reach 4 of 10 people in an hour looks like a call centre
---   by rate alone, so the rule also needs 95 % confidence (the upper Wilson
---   bound) that fewer than 6 calls in 10 would be answered in the long run.
---   A quieter SIM (5 to 9 calls) counts when it sits in a room of them: at
---   least three such dialling SIMs on one cell, as agents of one centre.
+--   calls in an hour, almost every one to a different number, from one or
+--   two cells, and nobody calls or texts it back. Its calls rarely become
+--   conversations, as most go unanswered and a stranger who does answer
+--   mostly hangs up on the pitch within half a minute. Bank, collection and
+--   overseas help desks also dial many strangers, often with answer rates
+--   as low, but the calls they get through are conversations of minutes,
+--   not hang-ups; delivery drivers' calls are short but mostly answered
+--   (the recipient expects them), and drivers move across cells;
+--   dispatchers call their regular drivers and are called back. Few
+--   attempts prove little: an ordinary caller who reaches 4 of 10 people
+--   in an hour looks like a call centre by rate alone, so the rule also
+--   needs 95 % confidence (upper Wilson bounds) that in the long run fewer
+--   than 6 calls in 10 would be answered and fewer than half would become
+--   conversations (30 s or more), and the hang-ups must outnumber the
+--   conversations. A quieter SIM (5 to 9 calls) counts when it sits in a
+--   room of them: at least three such dialling SIMs on one cell, as agents
+--   of one centre.
 -- The cheap aggregate over every call picks the candidates first; the costly
 -- distinct counts run only for them. The small side of each join comes first:
 -- DataFusion builds its hash table from the left input.
@@ -20,14 +27,23 @@ WITH candidates AS (
     SELECT caller AS number,
            count(*) AS attempts,
            avg(CASE WHEN answered THEN 1.0 ELSE 0.0 END) AS answer_rate,
-           rate_upper_bound(sum(CASE WHEN answered THEN 1 ELSE 0 END), count(*))
-               AS answer_rate_upper,
+           avg(CASE WHEN answered AND duration_s >= 30 THEN 1.0 ELSE 0.0 END)
+               AS conversation_rate,
+           rate_upper_bound(sum(CASE WHEN answered AND duration_s >= 30 THEN 1 ELSE 0 END),
+                            count(*)) AS conversation_rate_upper,
+           sum(CASE WHEN answered AND duration_s < 30 THEN 1 ELSE 0 END) AS hang_ups,
            coalesce(avg(CASE WHEN answered THEN duration_s END), 0) AS avg_talk_s
     FROM calls
     GROUP BY caller
     HAVING count(*) >= 5
        AND avg(CASE WHEN answered THEN 1.0 ELSE 0.0 END) <= 0.4
        AND rate_upper_bound(sum(CASE WHEN answered THEN 1 ELSE 0 END), count(*)) <= 0.6
+       AND avg(CASE WHEN answered AND duration_s >= 30 THEN 1.0 ELSE 0.0 END) <= 0.25
+       AND rate_upper_bound(sum(CASE WHEN answered AND duration_s >= 30 THEN 1 ELSE 0 END),
+                            count(*)) <= 0.5
+       AND (sum(CASE WHEN answered AND duration_s < 30 THEN 1 ELSE 0 END)
+              > sum(CASE WHEN answered AND duration_s >= 30 THEN 1 ELSE 0 END)
+            OR sum(CASE WHEN answered AND duration_s >= 30 THEN 1 ELSE 0 END) = 0)
 ),
 spread AS (
     SELECT c.caller AS number,
@@ -49,7 +65,9 @@ dialers AS (
            k.attempts,
            s.distinct_callees,
            k.answer_rate,
-           k.answer_rate_upper,
+           k.conversation_rate,
+           k.conversation_rate_upper,
+           k.hang_ups,
            k.avg_talk_s,
            s.cells,
            s.cell,
@@ -71,7 +89,9 @@ SELECT d.number,
        d.attempts,
        d.distinct_callees,
        round(d.answer_rate, 3) AS answer_rate,
-       round(d.answer_rate_upper, 3) AS answer_rate_upper,
+       round(d.conversation_rate, 3) AS conversation_rate,
+       round(d.conversation_rate_upper, 3) AS conversation_rate_upper,
+       d.hang_ups,
        round(d.avg_talk_s, 1) AS avg_talk_s,
        d.cells,
        d.received,

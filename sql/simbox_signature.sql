@@ -7,15 +7,20 @@
 --   (SMS or incoming calls at most a fifth of its calls, so neither the
 --   odd call-back from a puzzled callee nor an evasive rack's cover traffic
 --   of calls between its own SIMs and a few texts hides it), to a
---   different number each time, from one or two cells; and the SIMs betray the rack: one
---   IMEI carries several IMSIs, or several such outbound-only SIMs in the
---   same device model (the IMEI's TAC: racks are built from identical
---   modems) sit on the same cell. IoT SIMs are static too but send data
+--   different number each time, from one or two cells; and the SIMs betray
+--   the rack: one IMEI carries several IMSIs, or several such
+--   outbound-only SIMs sit on the same cell and are either the same device
+--   model (the IMEI's TAC: racks are built from identical modems) or from
+--   the same block of a hundred numbers (racks are filled with prepaid SIMs
+--   bought in bulk, in sequence). IoT SIMs are static too but send data
 --   reports to one number; ordinary phones have one SIM per IMEI and
 --   receive calls and texts. A heavy caller who happens to share a cell
---   with a rack mostly uses a phone of another model; when it does not,
---   its texts and incoming calls show: a SIM counted in a cell's cluster
---   must be surely (95 % upper bound) below 30 % other activity.
+--   with a rack mostly uses a phone of another model and a number of
+--   another block; when it does not, its texts and incoming calls show: a
+--   SIM counted in a cell's cluster must be surely (95 % upper bound)
+--   below 30 % other activity. An office of agents dialling out on
+--   company SIMs of one model or one number block looks the same; put its
+--   numbers on the allow-list.
 -- The cheap aggregate over every call picks the candidates first; the costly
 -- checks run only for them. The small side of each join comes first:
 -- DataFusion builds its hash table from the left input.
@@ -72,18 +77,26 @@ cell_cluster AS (
     FROM outbound_only
     WHERE tac IS NOT NULL
     GROUP BY cell, tac
+),
+cell_rack AS (
+    SELECT cell, left(number, -2) AS number_block, count(*) AS block_sims_on_cell
+    FROM outbound_only
+    WHERE cell IS NOT NULL
+    GROUP BY cell, left(number, -2)
 )
 SELECT o.number,
        o.calls_made,
        o.distinct_callees,
        o.cells,
        coalesce(i.sims_on_imei, 1) AS sims_on_imei,
-       c.same_model_sims_on_cell
+       c.same_model_sims_on_cell,
+       r.block_sims_on_cell
 FROM outbound_only o
 LEFT JOIN imei_sharing i ON o.number = i.number
 LEFT JOIN cell_cluster c ON o.cell = c.cell AND o.tac = c.tac
+LEFT JOIN cell_rack r ON o.cell = r.cell AND left(o.number, -2) = r.number_block
 WHERE coalesce(i.sims_on_imei, 1) >= 3
    OR (coalesce(i.sims_on_imei, 1) >= 2 AND o.calls_made >= 8)
-   OR (c.same_model_sims_on_cell >= 3
+   OR ((c.same_model_sims_on_cell >= 3 OR r.block_sims_on_cell >= 3)
        AND o.calls_made >= 8
        AND rate_upper_bound(o.other_events, o.calls_made + o.other_events) <= 0.3)
