@@ -16,8 +16,8 @@
 --   in an hour looks like a call centre by rate alone, so the rule also
 --   needs 95 % confidence (upper Wilson bounds) that in the long run fewer
 --   than 6 calls in 10 would be answered and fewer than half would become
---   conversations (30 s or more), and the hang-ups must outnumber the
---   conversations. A quieter SIM (5 to 9 calls) counts when it sits in a
+--   conversations (30 s or more), and there must be at least as many
+--   hang-ups as conversations. A quieter SIM (5 to 9 calls) counts when it sits in a
 --   room of them: at least three such dialling SIMs on one cell, as agents
 --   of one centre.
 -- The cheap aggregate over every call picks the candidates first; the costly
@@ -41,9 +41,8 @@ WITH candidates AS (
        AND avg(CASE WHEN answered AND duration_s >= 30 THEN 1.0 ELSE 0.0 END) <= 0.25
        AND rate_upper_bound(sum(CASE WHEN answered AND duration_s >= 30 THEN 1 ELSE 0 END),
                             count(*)) <= 0.5
-       AND (sum(CASE WHEN answered AND duration_s < 30 THEN 1 ELSE 0 END)
-              > sum(CASE WHEN answered AND duration_s >= 30 THEN 1 ELSE 0 END)
-            OR sum(CASE WHEN answered AND duration_s >= 30 THEN 1 ELSE 0 END) = 0)
+       AND sum(CASE WHEN answered AND duration_s < 30 THEN 1 ELSE 0 END)
+           >= sum(CASE WHEN answered AND duration_s >= 30 THEN 1 ELSE 0 END)
 ),
 spread AS (
     SELECT c.caller AS number,
