@@ -1,7 +1,7 @@
 //! The rule library on traffic it was not written against: the independent
 //! generator of `tests/independent/gen.py` (see its header for where it
-//! comes from), Thai traffic of a fixed seed, through `scamstream
-//! backtest`'s own code path.
+//! comes from), one seed of a Thai and of a Chinese home network, through
+//! `scamstream backtest`'s own code path.
 //!
 //! An operator blocks numbers on the library's word, so this test holds
 //! the block-list to precision: no benign look-alike blocked and precision
@@ -24,11 +24,18 @@ fn python() -> String {
     std::env::var("SCAMSTREAM_TEST_PYTHON").unwrap_or_else(|_| "python3".into())
 }
 
-fn generate(out: &Path, seed: u64) {
+fn generate(out: &Path, country: &str, seed: u64) {
     let status = Command::new(python())
         .arg("tests/independent/gen.py")
         .args(["--out", out.to_str().unwrap()])
-        .args(["--subscribers", "20000", "--hours", "2", "--country", "th"])
+        .args([
+            "--subscribers",
+            "20000",
+            "--hours",
+            "2",
+            "--country",
+            country,
+        ])
         .args(["--seed", &seed.to_string()])
         .status()
         .expect("python runs the independent generator");
@@ -38,15 +45,17 @@ fn generate(out: &Path, seed: u64) {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_library_blocks_no_lookalike_on_independent_traffic() {
+/// Backtests the library on one independent data set of a home network
+/// (`th` or `cn`) whose national numbers use `country_code`.
+async fn assert_no_lookalike_blocked(country: &str, country_code: u16) {
     let dir = tempfile::tempdir().unwrap();
-    generate(dir.path(), 1);
+    generate(dir.path(), country, 1);
     let labels: Labels =
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("labels.json")).unwrap())
             .unwrap();
     let mut config = parse_pipeline("default", default_pipeline_text()).unwrap();
     config.rules = RuleSource::Dir("sql".into());
+    config.country_code = country_code;
     let mut source =
         FileSource::open(&dir.path().join("records.jsonl"), InputFormat::JsonLines).unwrap();
     let (report, summary) = run_backtest(&config, &mut source, &labels, &mut |_| {})
@@ -67,4 +76,14 @@ async fn the_library_blocks_no_lookalike_on_independent_traffic() {
         5,
         "every fraud class is present in the traffic:\n{report}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_library_blocks_no_lookalike_on_independent_thai_traffic() {
+    assert_no_lookalike_blocked("th", 66).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_library_blocks_no_lookalike_on_independent_chinese_traffic() {
+    assert_no_lookalike_blocked("cn", 86).await;
 }
