@@ -11,15 +11,20 @@
 --   as low, but the calls they get through are conversations of minutes,
 --   not hang-ups; delivery drivers' calls are short but mostly answered
 --   (the recipient expects them), and drivers move across cells;
---   dispatchers call their regular drivers and are called back. Few
+--   dispatchers call their regular drivers and are called back. A debt
+--   collection or sales desk may get through as rarely as a scam centre and
+--   be hung up on as often, but its agents share one book of customers and
+--   call the same people again, so a SIM more than a fifth of whose callees
+--   were also called from its cell by another number within the hour is a
+--   desk; a scam centre's seats work through lists of their own. Few
 --   attempts prove little: an ordinary caller who reaches 4 of 10 people
 --   in an hour looks like a call centre by rate alone, so the rule also
 --   needs 95 % confidence (upper Wilson bounds) that in the long run fewer
 --   than 6 calls in 10 would be answered and fewer than half would become
 --   conversations (30 s or more), and there must be at least as many
---   hang-ups as conversations. A quieter SIM (5 to 9 calls) counts when it sits in a
---   room of them: at least three such dialling SIMs on one cell, as agents
---   of one centre.
+--   hang-ups as conversations. A quieter SIM (5 to 9 calls) counts when it
+--   sits in a room of them: at least three such dialling SIMs on one cell,
+--   as agents of one centre.
 -- The cheap aggregate over every call picks the candidates first; the costly
 -- distinct counts run only for them. The small side of each join comes first:
 -- DataFusion builds its hash table from the left input.
@@ -53,6 +58,19 @@ spread AS (
     JOIN calls c ON c.caller = k.number
     GROUP BY c.caller
 ),
+seat_calls AS (
+    SELECT DISTINCT c.caller, c.callee, c.cell_id
+    FROM candidates k
+    JOIN calls c ON c.caller = k.number
+    WHERE c.cell_id IS NOT NULL
+),
+shared AS (
+    SELECT a.caller AS number, count(DISTINCT a.callee) AS shared_callees
+    FROM seat_calls a
+    JOIN calls o ON o.callee = a.callee AND o.cell_id = a.cell_id
+    WHERE o.caller <> a.caller
+    GROUP BY a.caller
+),
 inbound AS (
     SELECT r.callee AS number, count(*) AS received
     FROM candidates k
@@ -70,11 +88,14 @@ dialers AS (
            k.avg_talk_s,
            s.cells,
            s.cell,
-           coalesce(i.received, 0) AS received
+           coalesce(i.received, 0) AS received,
+           coalesce(sh.shared_callees, 0) AS shared_callees
     FROM candidates k
     JOIN spread s ON k.number = s.number
     LEFT JOIN inbound i ON k.number = i.number
+    LEFT JOIN shared sh ON k.number = sh.number
     WHERE s.distinct_callees >= 0.9 * k.attempts
+      AND coalesce(sh.shared_callees, 0) <= 0.2 * s.distinct_callees
       AND s.cells <= 2
       AND coalesce(i.received, 0) <= 0.05 * k.attempts
 ),
@@ -94,6 +115,7 @@ SELECT d.number,
        round(d.avg_talk_s, 1) AS avg_talk_s,
        d.cells,
        d.received,
+       d.shared_callees,
        coalesce(r.dialers_on_cell, 0) AS dialers_on_cell,
        CASE WHEN d.attempts >= 20 THEN 0.95 ELSE 0.85 END AS score
 FROM dialers d

@@ -14,8 +14,9 @@
 //! The join itself still runs, over those rows, in their order: a row
 //! without a match could only have been dropped, and a hash collision lets
 //! a row through that the join then drops. So its result is unchanged.
-//! This applies when the build side reads no window table (a stage, a
-//! reference table, or both: reading it twice is cheap), the join keeps
+//! This applies when the build side reads no window table but through
+//! such prefiltered scans (a stage, a reference table, the rows of the
+//! window another join's keys picked: reading it twice is cheap), the join keeps
 //! only probe rows that match (inner, left, left semi, left anti, left
 //! mark, right semi: an `IN (SELECT …)` test of window rows), null keys
 //! match nothing, and the probe key is a text column of a window table
@@ -178,14 +179,14 @@ pub(crate) fn prefilter_join_probes(
     .map(|t| t.data)
 }
 
-/// Whether `plan` scans a window table.
+/// Whether `plan` scans every row of a window table. (A prefiltered scan
+/// reads only the rows another join's keys may match.)
 fn reads_window(plan: &Arc<dyn ExecutionPlan>) -> bool {
     let mut found = false;
     let _ = plan.apply(|node| {
         found = node
             .downcast_ref::<WindowScanExec>()
-            .is_some_and(|s| s.source().filters_by_key())
-            || node.is::<PrefilterScanExec>();
+            .is_some_and(|s| s.source().filters_by_key());
         Ok(if found {
             TreeNodeRecursion::Stop
         } else {

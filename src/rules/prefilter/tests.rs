@@ -122,6 +122,42 @@ async fn a_join_back_to_the_window_reads_only_rows_that_can_match_with_the_same_
 }
 
 #[tokio::test]
+async fn a_join_built_from_prefiltered_window_rows_is_prefiltered_too() {
+    let tables = WindowTables::default();
+    let ctx = context(&tables).await;
+    let bound = Arc::new(WindowBinding::of(&window())).task_context(&ctx.state());
+    // Who else calls the numbers the watched callers call: the inner join
+    // reads the watched callers' calls, the outer one the calls to their
+    // callees.
+    let sql = "SELECT o.caller, count(*) AS n \
+               FROM (SELECT DISTINCT c.callee FROM watched w JOIN calls c ON c.caller = w.number) a \
+               JOIN calls o ON o.callee = a.callee GROUP BY o.caller ORDER BY o.caller";
+    let (plain, prefiltered) = plans(&ctx, sql).await;
+    let shown_plan = shown(&prefiltered);
+    assert_eq!(
+        shown_plan.matches("PrefilterWindowScanExec").count(),
+        2,
+        "both joins read only rows that can match:\n{shown_plan}"
+    );
+    let run = |plan: &Arc<dyn ExecutionPlan>| {
+        let fresh = reset_plan_states(Arc::clone(plan)).unwrap();
+        collect(fresh, Arc::clone(&bound))
+    };
+    let expected = run(&plain).await.unwrap();
+    let got = run(&prefiltered).await.unwrap();
+    let text = |batches: &[RecordBatch]| {
+        arrow::util::pretty::pretty_format_batches(batches)
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        expected.iter().map(RecordBatch::num_rows).sum::<usize>() > 0,
+        "the query finds callers"
+    );
+    assert_eq!(text(&got), text(&expected));
+}
+
+#[tokio::test]
 async fn joins_that_keep_unmatched_window_rows_or_build_from_the_window_read_every_row() {
     let tables = WindowTables::default();
     let ctx = context(&tables).await;
