@@ -26,24 +26,28 @@
 --   sits in a room of them: at least three such dialling SIMs on one cell,
 --   as agents of one centre.
 -- The cheap aggregate over every call picks the candidates first; the costly
--- distinct counts run only for them. The small side of each join comes first:
+-- distinct counts run only for them. It keeps four sums per caller and pane
+-- (rates are sums over the count), not an average beside each sum. The small side of each join comes first:
 -- DataFusion builds its hash table from the left input.
 WITH candidates AS (
     SELECT caller AS number,
            count(*) AS attempts,
-           avg(CASE WHEN answered THEN 1.0 ELSE 0.0 END) AS answer_rate,
-           avg(CASE WHEN answered AND duration_s >= 30 THEN 1.0 ELSE 0.0 END)
-               AS conversation_rate,
+           sum(CASE WHEN answered THEN 1 ELSE 0 END) / CAST(count(*) AS DOUBLE) AS answer_rate,
+           sum(CASE WHEN answered AND duration_s >= 30 THEN 1 ELSE 0 END)
+               / CAST(count(*) AS DOUBLE) AS conversation_rate,
            rate_upper_bound(sum(CASE WHEN answered AND duration_s >= 30 THEN 1 ELSE 0 END),
                             count(*)) AS conversation_rate_upper,
            sum(CASE WHEN answered AND duration_s < 30 THEN 1 ELSE 0 END) AS hang_ups,
-           coalesce(avg(CASE WHEN answered THEN duration_s END), 0) AS avg_talk_s
+           coalesce(sum(CASE WHEN answered THEN duration_s END)
+                        / CAST(sum(CASE WHEN answered THEN 1 ELSE 0 END) AS DOUBLE), 0)
+               AS avg_talk_s
     FROM calls
     GROUP BY caller
     HAVING count(*) >= 5
-       AND avg(CASE WHEN answered THEN 1.0 ELSE 0.0 END) <= 0.4
+       AND sum(CASE WHEN answered THEN 1 ELSE 0 END) / CAST(count(*) AS DOUBLE) <= 0.4
        AND rate_upper_bound(sum(CASE WHEN answered THEN 1 ELSE 0 END), count(*)) <= 0.6
-       AND avg(CASE WHEN answered AND duration_s >= 30 THEN 1.0 ELSE 0.0 END) <= 0.25
+       AND sum(CASE WHEN answered AND duration_s >= 30 THEN 1 ELSE 0 END)
+               / CAST(count(*) AS DOUBLE) <= 0.25
        AND rate_upper_bound(sum(CASE WHEN answered AND duration_s >= 30 THEN 1 ELSE 0 END),
                             count(*)) <= 0.5
        AND sum(CASE WHEN answered AND duration_s < 30 THEN 1 ELSE 0 END)
