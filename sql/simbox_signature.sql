@@ -8,11 +8,13 @@
 --   odd call-back from a puzzled callee nor an evasive rack's cover traffic
 --   of calls between its own SIMs and a few texts hides it), to a
 --   different number each time, from one or two cells; and the SIMs betray
---   the rack: one IMEI carries several IMSIs, or several such
---   outbound-only SIMs sit on the same cell and are either the same device
---   model (the IMEI's TAC: racks are built from identical modems) or from
---   the same block of a hundred numbers (racks are filled with prepaid SIMs
---   bought in bulk, in sequence). IoT SIMs are static too but send data
+--   the rack: one IMEI carries three IMSIs or more, or two that both
+--   dial out and do nothing else (a dual-SIM phone with one IMEI carries
+--   two SIMs too, but the owner's other SIM lives an ordinary life), or
+--   several such outbound-only SIMs sit on the same cell and are either
+--   the same device model (the IMEI's TAC: racks are built from identical
+--   modems) or from the same block of a hundred numbers (racks are filled
+--   with prepaid SIMs bought in bulk, in sequence). IoT SIMs are static too but send data
 --   reports to one number; ordinary phones have one SIM per IMEI and
 --   receive calls and texts. A heavy caller who happens to share a cell
 --   with a rack mostly uses a phone of another model and a number of
@@ -66,10 +68,18 @@ imei_sims AS (
     JOIN records r ON r.imei = i.imei
     GROUP BY r.imei
 ),
+imei_outbound AS (
+    SELECT imei, count(DISTINCT number) AS outbound_sims
+    FROM candidate_imeis
+    GROUP BY imei
+),
 imei_sharing AS (
-    SELECT ci.number, max(s.sims) AS sims_on_imei
+    SELECT ci.number,
+           max(s.sims) AS sims_on_imei,
+           max(b.outbound_sims) AS outbound_sims_on_imei
     FROM candidate_imeis ci
     JOIN imei_sims s ON ci.imei = s.imei
+    JOIN imei_outbound b ON ci.imei = b.imei
     GROUP BY ci.number
 ),
 cell_cluster AS (
@@ -96,7 +106,7 @@ LEFT JOIN imei_sharing i ON o.number = i.number
 LEFT JOIN cell_cluster c ON o.cell = c.cell AND o.tac = c.tac
 LEFT JOIN cell_rack r ON o.cell = r.cell AND left(o.number, -2) = r.number_block
 WHERE coalesce(i.sims_on_imei, 1) >= 3
-   OR (coalesce(i.sims_on_imei, 1) >= 2 AND o.calls_made >= 8)
+   OR (coalesce(i.outbound_sims_on_imei, 1) >= 2 AND o.calls_made >= 8)
    OR ((c.same_model_sims_on_cell >= 3 OR r.block_sims_on_cell >= 3)
        AND o.calls_made >= 8
        AND rate_upper_bound(o.other_events, o.calls_made + o.other_events) <= 0.3)
