@@ -16,8 +16,8 @@
 //! a row through that the join then drops. So its result is unchanged.
 //! This applies when the build side reads no window table but through
 //! such prefiltered scans (a stage, a reference table, the rows of the
-//! window another join's keys picked: reading it twice is cheap), the join keeps
-//! only probe rows that match (inner, left, left semi, left anti, left
+//! window another join's keys picked: reading it twice is cheap), the join
+//! keeps only probe rows that match (inner, left, left semi, left anti, left
 //! mark, right semi: an `IN (SELECT …)` test of window rows), null keys
 //! match nothing, and the probe key is a text column of a window table
 //! reached through filters and projections.
@@ -154,7 +154,7 @@ pub(crate) fn prefilter_join_probes(
         );
         if !keeps_only_matches
             || join.null_equality() != NullEquality::NullEqualsNothing
-            || reads_window(join.left())
+            || reads_whole_window(join.left())
         {
             return Ok(Transformed::no(node));
         }
@@ -181,7 +181,7 @@ pub(crate) fn prefilter_join_probes(
 
 /// Whether `plan` scans every row of a window table. (A prefiltered scan
 /// reads only the rows another join's keys may match.)
-fn reads_window(plan: &Arc<dyn ExecutionPlan>) -> bool {
+fn reads_whole_window(plan: &Arc<dyn ExecutionPlan>) -> bool {
     let mut found = false;
     let _ = plan.apply(|node| {
         found = node
