@@ -253,6 +253,19 @@ mod tests {
         DecodePool::new(workers, &NumberNormalizer::new(66).unwrap(), PANE_MS).unwrap()
     }
 
+    /// The parts one JSON chunk decodes to, on a pool of its own.
+    async fn decoded_alone(buf: Vec<u8>, items: Vec<Item>, unit: &'static str) -> Vec<DecodedPart> {
+        let mut pool = pool(1);
+        pool.submit(Arc::new(Chunk {
+            body: ChunkBody::Json { buf, items },
+            unit,
+            origins: Vec::new(),
+        }))
+        .unwrap();
+        let (_, parts) = pool.next().await.unwrap().unwrap();
+        parts
+    }
+
     fn chunk(first: usize, n: usize) -> Arc<Chunk> {
         let mut text = String::new();
         for i in first..first + n {
@@ -374,14 +387,7 @@ mod tests {
                 position,
             })
             .collect();
-        let mut pool = pool(1);
-        pool.submit(Arc::new(Chunk {
-            body: ChunkBody::Json { buf, items },
-            unit: "element",
-            origins: Vec::new(),
-        }))
-        .unwrap();
-        let (_, parts) = pool.next().await.unwrap().unwrap();
+        let parts = decoded_alone(buf, items, "element").await;
         let accepted: Vec<u32> = parts.iter().flat_map(|p| p.items.clone()).collect();
         assert_eq!(accepted, [0, 3]);
         let rejected: Vec<u32> = parts[0].rejects.iter().map(|(i, _)| *i).collect();
@@ -393,20 +399,13 @@ mod tests {
 
     #[tokio::test]
     async fn an_oversized_record_is_rejected_unparsed() {
-        let mut pool = pool(1);
         let text = format!(
             "{{\"kind\":\"sms\",\"text\":\"{}\"}}\n",
             "x".repeat(MAX_RECORD_BYTES)
         );
         let buf = text.into_bytes();
         let (items, _) = split_lines(&buf, 1);
-        pool.submit(Arc::new(Chunk {
-            body: ChunkBody::Json { buf, items },
-            unit: "line",
-            origins: Vec::new(),
-        }))
-        .unwrap();
-        let (_, parts) = pool.next().await.unwrap().unwrap();
+        let parts = decoded_alone(buf, items, "line").await;
         let (item, rejection) = &parts[0].rejects[0];
         assert_eq!(*item, 0);
         assert_eq!(rejection.reason, crate::record::RejectReason::Oversized);
