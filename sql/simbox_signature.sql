@@ -14,7 +14,14 @@
 --   several such outbound-only SIMs sit on the same cell and are either
 --   the same device model (the IMEI's TAC: racks are built from identical
 --   modems) or from the same block of a hundred numbers (racks are filled
---   with prepaid SIMs bought in bulk, in sequence). IoT SIMs are static too but send data
+--   with prepaid SIMs bought in bulk, in sequence), or two such SIMs or
+--   more sit on one cell and call people who also receive calls from abroad
+--   (at least three in ten of their callees got a call from a foreign
+--   number on the international route within the hour). That is what a
+--   bypass is: international calls to people with family or business
+--   abroad, re-originated as local calls, while most people get no call
+--   from abroad in a given hour. A roamer abroad, whose calls home reach
+--   the same kind of people, is on no cell of ours. IoT SIMs are static too but send data
 --   reports to one number; ordinary phones have one SIM per IMEI and
 --   receive calls and texts. A heavy caller who happens to share a cell
 --   with a rack mostly uses a phone of another model and a number of
@@ -88,6 +95,27 @@ cell_cluster AS (
     WHERE tac IS NOT NULL
     GROUP BY cell, tac
 ),
+own_callees AS (
+    SELECT DISTINCT c.caller AS number, c.callee
+    FROM outbound_only o
+    JOIN calls c ON c.caller = o.number
+),
+reached_from_abroad AS (
+    SELECT a.number, count(DISTINCT a.callee) AS callees_called_from_abroad
+    FROM own_callees a
+    JOIN calls x ON x.callee = a.callee
+    WHERE x.route = 'international' AND NOT is_national(x.caller)
+    GROUP BY a.number
+),
+abroad_rack AS (
+    SELECT o.cell, count(*) AS bypass_sims_on_cell
+    FROM outbound_only o
+    JOIN reached_from_abroad f ON o.number = f.number
+    WHERE f.callees_called_from_abroad >= 0.3 * o.distinct_callees
+      AND o.cell IS NOT NULL
+      AND o.calls_made >= 8
+    GROUP BY o.cell
+),
 cell_rack AS (
     SELECT cell, left(number, -2) AS number_block, count(*) AS block_sims_on_cell
     FROM outbound_only
@@ -100,13 +128,20 @@ SELECT o.number,
        o.cells,
        coalesce(i.sims_on_imei, 1) AS sims_on_imei,
        c.same_model_sims_on_cell,
-       r.block_sims_on_cell
+       r.block_sims_on_cell,
+       coalesce(f.callees_called_from_abroad, 0) AS callees_called_from_abroad
 FROM outbound_only o
 LEFT JOIN imei_sharing i ON o.number = i.number
 LEFT JOIN cell_cluster c ON o.cell = c.cell AND o.tac = c.tac
 LEFT JOIN cell_rack r ON o.cell = r.cell AND left(o.number, -2) = r.number_block
+LEFT JOIN reached_from_abroad f ON o.number = f.number
+LEFT JOIN abroad_rack b ON o.cell = b.cell
 WHERE coalesce(i.sims_on_imei, 1) >= 3
    OR (coalesce(i.outbound_sims_on_imei, 1) >= 2 AND o.calls_made >= 8)
    OR ((c.same_model_sims_on_cell >= 3 OR r.block_sims_on_cell >= 3)
+       AND o.calls_made >= 8
+       AND rate_upper_bound(o.other_events, o.calls_made + o.other_events) <= 0.3)
+   OR (coalesce(f.callees_called_from_abroad, 0) >= 0.3 * o.distinct_callees
+       AND b.bypass_sims_on_cell >= 2
        AND o.calls_made >= 8
        AND rate_upper_bound(o.other_events, o.calls_made + o.other_events) <= 0.3)

@@ -41,9 +41,11 @@ fn traffic_and_expectation(dir: &Path) -> (Vec<String>, std::path::PathBuf, Hash
     (lines, input, expected)
 }
 
-/// The rules that give the same answer on any share of partitions when the
-/// input is keyed by caller: each judges a number by the records it
-/// originated (README, "Partitions and rules").
+/// The rules that miss nothing on a share of the partitions when the input
+/// is keyed by caller: each judges a number by the records it originated.
+/// `spoofed_callerid` clears a number by the calls it receives, so a share
+/// can block more than the whole, never less (README, "Partitions and
+/// rules").
 const PARTITION_SAFE_RULES: [&str; 2] = ["spoofed_callerid.sql", "smishing_links.sql"];
 
 /// A copy of `pipeline` whose rules are [`PARTITION_SAFE_RULES`], written to `dir`.

@@ -5,6 +5,7 @@
 //! with an internationalised domain. Domains come out in one canonical form:
 //! lower case, punycode (`xn--…`) for non-ASCII labels, without `www.`.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -34,9 +35,15 @@ pub(crate) fn extract_urls(text: &str) -> Vec<String> {
 
 /// The links of `text`, in order, without trailing punctuation.
 fn links(text: &str) -> impl Iterator<Item = &str> {
+    link_spans(text).map(|span| &text[span])
+}
+
+/// Where the links of `text` stand, as byte ranges, in order, without
+/// trailing punctuation.
+pub(crate) fn link_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     LINK.find_iter(text)
-        .map(|m| m.as_str().trim_end_matches(TRAILING))
-        .filter(|url| !url.is_empty())
+        .map(|m| m.start()..m.start() + m.as_str().trim_end_matches(TRAILING).len())
+        .filter(|span| !span.is_empty())
 }
 
 /// The domain of a link, with or without a scheme: lower case, punycode for

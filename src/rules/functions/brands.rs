@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use ahash::AHashMap;
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::record::links::{link_domains, within};
+use crate::record::links::{link_domains, link_spans, within};
 
 /// One impersonated organisation.
 #[derive(Debug, Clone)]
@@ -146,14 +146,19 @@ impl Lexicon {
     }
 
     /// The brand a text names, by its first keyword found; ASCII keywords
-    /// must stand as words (`SCB:` names SCB, `ascbx` does not).
+    /// must stand as words (`SCB:` names SCB, `ascbx` does not). A keyword
+    /// inside a link names nothing: a school's notice linking to
+    /// `mp.weixin.qq.com` does not speak for WeChat Pay (a brand's name in
+    /// a domain that is not the brand's is `lookalike_brand`'s to judge).
     pub(crate) fn sms_brand(&self, text: &str) -> Option<&str> {
         let (matcher, brands) = self.keyword_matcher.as_ref()?;
+        let links: Vec<_> = link_spans(text).collect();
+        let in_link = |start: usize| links.iter().any(|link| link.contains(&start));
         matcher
             .find_iter(text)
             .find(|m| {
                 let found = &text[m.start()..m.end()];
-                !found.is_ascii() || stands_alone(text, m.start(), m.end())
+                (!found.is_ascii() || stands_alone(text, m.start(), m.end())) && !in_link(m.start())
             })
             .map(|m| self.brands[brands[m.pattern().as_usize()]].id.as_str())
     }

@@ -33,6 +33,27 @@ fn ascii_brand_names_must_stand_alone() {
 }
 
 #[test]
+fn a_brand_named_only_inside_a_link_is_not_named() {
+    let l = lexicon();
+    let school = "【阳光小学】家长您好，周五下午举行家长会，详情 https://mp.weixin.qq.com/s/Ab3dE";
+    assert_eq!(l.sms_brand(school), None);
+    assert_eq!(l.brand_link(school), None);
+    let named = "微信支付：您的账户异常，请访问 https://mp.weixin.qq.com/s/Ab3dE";
+    assert_eq!(l.sms_brand(named), Some("wechatpay"));
+    assert_eq!(l.brand_link(named), Some("wechatpay"));
+    assert_eq!(
+        l.sms_brand("verify at kbank-secure-th.com/login, KBank"),
+        Some("kbank"),
+        "a keyword in the words after a link still names the brand"
+    );
+    assert_eq!(
+        l.lookalike_brand("kbank-secure-th.com"),
+        Some("kbank"),
+        "a brand's name inside a foreign domain stays suspect"
+    );
+}
+
+#[test]
 fn a_bank_never_links_so_any_link_is_suspect() {
     let l = lexicon();
     assert_eq!(
