@@ -16,8 +16,8 @@
 --   modems) or from the same block of a hundred numbers (racks are filled
 --   with prepaid SIMs bought in bulk, in sequence), or two such SIMs or
 --   more sit on one cell and call people who also receive calls from abroad
---   (at least three in ten of their callees got a call from a foreign
---   number on the international route within the hour). That is what a
+--   (at least three in ten of their callees got a call on the international
+--   route within the hour). That is what a
 --   bypass is: international calls to people with family or business
 --   abroad, re-originated as local calls, while most people get no call
 --   from abroad in a given hour. A roamer abroad, whose calls home reach
@@ -104,7 +104,7 @@ reached_from_abroad AS (
     SELECT a.number, count(DISTINCT a.callee) AS callees_called_from_abroad
     FROM own_callees a
     JOIN calls x ON x.callee = a.callee
-    WHERE x.route = 'international' AND NOT is_national(x.caller)
+    WHERE x.route = 'international'
     GROUP BY a.number
 ),
 abroad_rack AS (

@@ -20,8 +20,10 @@
 --   called within the hour as it called is a working line, and blocking it
 --   would cut off everyone who calls it.
 -- The cheap filtered aggregate picks the candidates; only their inbound
--- calls are then counted. The candidates, the small side, come first in
--- the join, as DataFusion builds its hash table from the left input.
+-- calls are then counted, in one join that keeps every candidate (a CTE is
+-- computed again wherever it is read). The candidates, the small side,
+-- come first in the join, as DataFusion builds its hash table from the
+-- left input.
 WITH candidates AS (
     SELECT caller AS number,
            count(*) AS calls_from_abroad,
@@ -37,19 +39,14 @@ WITH candidates AS (
     HAVING count(*) >= 3
        AND count(DISTINCT callee) >= 0.8 * count(*)
        AND sum(CASE WHEN answered AND duration_s >= 30 THEN 1 ELSE 0 END) <= 0.5 * count(*)
-),
-called_back AS (
-    SELECT k.number, count(DISTINCT c.caller) AS inbound_callers
-    FROM candidates k
-    JOIN calls c ON c.callee = k.number
-    GROUP BY k.number
 )
 SELECT k.number,
        k.calls_from_abroad,
        k.distinct_callees,
        round(k.answer_rate, 3) AS answer_rate,
        round(k.conversation_rate, 3) AS conversation_rate,
-       coalesce(b.inbound_callers, 0) AS inbound_callers
+       count(DISTINCT c.caller) AS inbound_callers
 FROM candidates k
-LEFT JOIN called_back b ON b.number = k.number
-WHERE coalesce(b.inbound_callers, 0) < 0.25 * k.calls_from_abroad
+LEFT JOIN calls c ON c.callee = k.number
+GROUP BY k.number, k.calls_from_abroad, k.distinct_callees, k.answer_rate, k.conversation_rate
+HAVING count(DISTINCT c.caller) < 0.25 * k.calls_from_abroad
