@@ -1,8 +1,9 @@
 //! Phone-number normalisation to E.164.
 //!
 //! Switches write the same subscriber as `+66812345678`, `66812345678`,
-//! `0066812345678` or `0812345678`. Rules group by number, so every form must
-//! become one string. The metadata comes from the `phonenumber` crate (a port
+//! `0066812345678` or `0812345678`, and Chinese switches write mobiles with
+//! no prefix at all (`13812345678`). Rules group by number, so every form
+//! must become one string. The metadata comes from the `phonenumber` crate (a port
 //! of Google's libphonenumber metadata).
 //!
 //! Two steps, both without allocating on the hot path: the raw text is first
@@ -51,11 +52,13 @@ pub struct NumberNormalizer {
     validators: Validators,
 }
 
-/// The default country's calling code and national prefix, as text.
+/// The default country's calling code and national prefix, as text, and
+/// the pattern of its mobile numbers (for bare digits, see [`Form::Bare`]).
 #[derive(Debug, Clone)]
 struct NationalForm {
     code: String,
     prefix: String,
+    mobile: Option<Arc<CountryPattern>>,
 }
 
 /// An E.164 number (`+` and at most 15 digits), stored inline.
@@ -128,6 +131,7 @@ impl NumberNormalizer {
             national: NationalForm {
                 code: country_code.to_string(),
                 prefix: national_prefix(region),
+                mobile: mobile_pattern(region),
             },
             validators: Validators::default(),
         })
@@ -140,12 +144,35 @@ impl NumberNormalizer {
 
     /// The E.164 form of `raw`, for example `+66812345678`.
     pub fn normalize(&mut self, raw: &str) -> Result<E164, NumberError> {
-        let Some(candidate) = candidate(raw, &self.national) else {
+        let Some(readings) = candidate(raw, &self.national) else {
             return parse_e164(raw, self.country_code, self.region, &mut self.validators);
         };
-        let candidate = candidate?;
-        self.validators.validate(candidate.digits())?;
-        Ok(candidate)
+        let Readings { first, second } = readings?;
+        let first_verdict = self.validators.validate(first.digits());
+        match second {
+            Some(second) if first_verdict.is_err() => {
+                self.validators.validate(second.digits())?;
+                Ok(second)
+            }
+            _ => first_verdict.map(|()| first),
+        }
+    }
+}
+
+/// The E.164 forms raw digits may stand for, the likelier first. Only bare
+/// digits (no `+`, `00` or national prefix) have a second reading; when
+/// neither is valid, the error is the second's.
+struct Readings {
+    first: E164,
+    second: Option<E164>,
+}
+
+impl Readings {
+    fn one(first: E164) -> Self {
+        Readings {
+            first,
+            second: None,
+        }
     }
 }
 
@@ -156,7 +183,7 @@ const FAST_PATH_MAX: usize = 32;
 /// against the metadata; `None` when it is not plain ASCII or is very long,
 /// which [`parse_e164`] decides instead. Gives the same answers as the
 /// first steps of [`parse_e164`] (a test compares them) without allocating.
-fn candidate(raw: &str, national: &NationalForm) -> Option<Result<E164, NumberError>> {
+fn candidate(raw: &str, national: &NationalForm) -> Option<Result<Readings, NumberError>> {
     let trimmed = raw.trim().as_bytes();
     if !trimmed.is_ascii() || trimmed.len() > FAST_PATH_MAX {
         return None;
@@ -169,22 +196,37 @@ fn candidate(raw: &str, national: &NationalForm) -> Option<Result<E164, NumberEr
             len += 1;
         }
     }
-    let (international, digits) = split_prefix(&compact[..len]);
+    let (form, digits) = split_prefix(&compact[..len]);
     if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
         return Some(Err(NumberError::NotANumber));
     }
-    let (code, national_digits) = if international {
-        (&[][..], digits)
-    } else {
-        let national_digits = digits
-            .strip_prefix(national.prefix.as_bytes())
-            .unwrap_or(digits);
-        (national.code.as_bytes(), national_digits)
+    let code = national.code.as_bytes();
+    let as_e164 = E164::from_parts(&[], digits);
+    let as_home = || {
+        let mobile = national.mobile.as_ref()?;
+        mobile
+            .fits(digits)
+            .then(|| E164::from_parts(code, digits))
+            .flatten()
     };
-    Some(
-        E164::from_parts(code, national_digits)
-            .ok_or_else(|| NumberError::Invalid("too long".into())),
-    )
+    let readings = match form {
+        Form::International => as_e164.map(Readings::one),
+        Form::National => {
+            let national_digits = digits
+                .strip_prefix(national.prefix.as_bytes())
+                .unwrap_or(digits);
+            E164::from_parts(code, national_digits).map(Readings::one)
+        }
+        Form::Bare if digits.starts_with(code) => as_e164.map(Readings::one),
+        Form::Bare => match as_home() {
+            Some(first) => Some(Readings {
+                first,
+                second: as_e164,
+            }),
+            None => as_e164.map(Readings::one),
+        },
+    };
+    Some(readings.ok_or_else(|| NumberError::Invalid("too long".into())))
 }
 
 /// The national prefix of `region` (`0` in Thailand), empty when it has none.
@@ -220,18 +262,30 @@ fn parse_e164(
         .chars()
         .filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '.'))
         .collect();
-    let (international, digits) = split_prefix(compact.as_bytes());
+    let (form, digits) = split_prefix(compact.as_bytes());
     if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
         return Err(NumberError::NotANumber);
     }
-    let digits = String::from_utf8_lossy(digits);
-    let e164 = if international {
-        digits.into_owned()
-    } else {
-        national_to_e164(&digits, country_code, region)?
+    let digits = String::from_utf8_lossy(digits).into_owned();
+    let home = mobile_pattern(region)
+        .filter(|mobile| mobile.fits(digits.as_bytes()))
+        .map(|_| format!("{country_code}{digits}"));
+    let (first, second) = match (form, home) {
+        (Form::International, _) => (digits, None),
+        (Form::National, _) => (national_to_e164(&digits, country_code, region)?, None),
+        (Form::Bare, _) if digits.starts_with(&country_code.to_string()) => (digits, None),
+        (Form::Bare, Some(home)) => (home, Some(digits)),
+        (Form::Bare, None) => (digits, None),
     };
-    validators.validate(e164.as_bytes())?;
-    E164::from_parts(&[], e164.as_bytes()).ok_or_else(|| NumberError::Invalid("too long".into()))
+    let valid = |e164: &str, validators: &mut Validators| {
+        validators.validate(e164.as_bytes())?;
+        E164::from_parts(&[], e164.as_bytes())
+            .ok_or_else(|| NumberError::Invalid("too long".into()))
+    };
+    match (valid(&first, validators), second) {
+        (Err(_), Some(second)) => valid(&second, validators),
+        (first, _) => first,
+    }
 }
 
 /// A national number (`0812345678`) as E.164 digits (`66812345678`).
@@ -241,17 +295,32 @@ fn national_to_e164(digits: &str, country_code: u16, region: Id) -> Result<Strin
     Ok(format!("{country_code}{national}"))
 }
 
-/// Splits off the international prefix. `+…` and `00…` are international;
-/// `0…` is national; any other digit string is E.164 written without `+`.
-fn split_prefix(compact: &[u8]) -> (bool, &[u8]) {
+/// How a raw number is written.
+enum Form {
+    /// `+…` or `00…`: E.164.
+    International,
+    /// `0…`: a national number with its trunk prefix.
+    National,
+    /// Digits alone: E.164 without `+` (`66812345678`), or a home mobile
+    /// number written without a trunk prefix, as Chinese switches write
+    /// them (`13812345678`, which also reads as a +1 number). Digits that
+    /// begin with the home calling code are E.164; others that fit the
+    /// home country's mobile pattern are a home mobile, or E.164 when that
+    /// is not a possible number.
+    Bare,
+}
+
+/// Splits off the international prefix: `+…` and `00…` are international,
+/// `0…` is national, and digits alone are either (see [`Form::Bare`]).
+fn split_prefix(compact: &[u8]) -> (Form, &[u8]) {
     if let Some(rest) = compact.strip_prefix(b"+") {
-        (true, rest)
+        (Form::International, rest)
     } else if let Some(rest) = compact.strip_prefix(b"00") {
-        (true, rest)
+        (Form::International, rest)
     } else if compact.starts_with(b"0") {
-        (false, compact)
+        (Form::National, compact)
     } else {
-        (true, compact)
+        (Form::Bare, compact)
     }
 }
 
@@ -339,6 +408,25 @@ fn compiled_country(code: u16) -> Option<Arc<[CountryPattern]>> {
         .clone()
 }
 
+/// The pattern of `region`'s mobile numbers (national significant digits),
+/// compiled once per process.
+fn mobile_pattern(region: Id) -> Option<Arc<CountryPattern>> {
+    type Compiled = Mutex<AHashMap<String, Option<Arc<CountryPattern>>>>;
+    static COMPILED: LazyLock<Compiled> = LazyLock::new(Compiled::default);
+    let id = region.as_ref().to_owned();
+    let mut compiled = COMPILED.lock().unwrap_or_else(PoisonError::into_inner);
+    compiled
+        .entry(id)
+        .or_insert_with(|| {
+            let mobile = DATABASE.by_id(region.as_ref())?.descriptors().mobile()?;
+            Some(Arc::new(CountryPattern {
+                lengths: mobile.possible_length().to_vec(),
+                pattern: NumberPattern::new(mobile.national_number().as_str())?,
+            }))
+        })
+        .clone()
+}
+
 /// Compiles the general pattern of every country that uses calling code `code`.
 fn compile_country(code: u16) -> Option<Arc<[CountryPattern]>> {
     let countries = DATABASE.by_code(&code)?;
@@ -384,6 +472,31 @@ mod tests {
     fn foreign_numbers_keep_their_country() {
         assert_eq!(norm("+85512345678").unwrap(), "+85512345678");
         assert_eq!(norm("008613812345678").unwrap(), "+8613812345678");
+    }
+
+    #[test]
+    fn bare_home_mobiles_are_national_numbers() {
+        let mut cn = NumberNormalizer::new(86).unwrap();
+        for raw in [
+            "13812345678",
+            "8613812345678",
+            "+8613812345678",
+            "013812345678",
+        ] {
+            assert_eq!(&*cn.normalize(raw).unwrap(), "+8613812345678", "{raw}");
+        }
+        assert_eq!(
+            &*cn.normalize("85512345678").unwrap(),
+            "+85512345678",
+            "bare digits that are no Chinese mobile stay E.164 without '+'"
+        );
+        assert_eq!(
+            &*cn.normalize("12025550123").unwrap(),
+            "+12025550123",
+            "a +1 number that cannot be a Chinese mobile"
+        );
+        assert_eq!(norm("812345678").unwrap(), "+66812345678");
+        assert_eq!(norm("85512345678").unwrap(), "+85512345678");
     }
 
     #[test]
