@@ -8,9 +8,14 @@
 //!
 //! Two steps, both without allocating on the hot path: the raw text is first
 //! brought to its E.164 form by the contract's prefix rules (a pass over a
-//! few bytes), then that form is checked against its country's possible
-//! lengths and general number pattern, compiled once per process into a
-//! DFA that every decoding thread shares (see [`pattern`]).
+//! few bytes), then that form's calling code must exist and its national
+//! number must have a length that country's numbers can have
+//! (libphonenumber's *possible* number, not its *valid* one: unallocated
+//! ranges pass, because wangiri and forged caller IDs come from them). The
+//! general number pattern, compiled once per process into a DFA that every
+//! decoding thread shares (see [`pattern`]), decides only for a country that
+//! lists no lengths; the mobile pattern tells a bare home mobile (see
+//! [`Form::Bare`]).
 //!
 //! There is no memo of verdicts: a few hours of a 100 000-subscriber network
 //! hold hundreds of thousands of distinct numbers, and a lookup in a table
@@ -248,8 +253,7 @@ fn region_of(country_code: u16) -> Option<Id> {
 /// [`NumberNormalizer::normalize`]. The digits are taken apart by the
 /// contract's prefix rules; libphonenumber's metadata (through the
 /// `phonenumber` crate) then says whether the country code exists and the
-/// national number has a possible length and matches the country's general
-/// number pattern. (The crate's full parser compiles regular expressions through a small
+/// national number has a possible length. (The crate's full parser compiles regular expressions through a small
 /// shared cache on every call, which made it the slowest step of decoding.)
 fn parse_e164(
     raw: &str,
@@ -353,6 +357,19 @@ struct CountryPattern {
 }
 
 impl CountryPattern {
+    /// Whether `national` has a length the country's numbers can have
+    /// (libphonenumber's *possible* number). Unallocated ranges pass:
+    /// wangiri and forged caller IDs use them, so their records must reach
+    /// the rules rather than the rejects.
+    fn possible(&self, national: &[u8]) -> bool {
+        if self.lengths.is_empty() {
+            self.pattern.matches_start(national)
+        } else {
+            self.lengths.contains(&(national.len() as u16))
+        }
+    }
+
+    /// Whether `national` also matches the country's number pattern.
     fn fits(&self, national: &[u8]) -> bool {
         (self.lengths.is_empty() || self.lengths.contains(&(national.len() as u16)))
             && self.pattern.matches_start(national)
@@ -385,7 +402,7 @@ impl Validators {
                 continue;
             };
             let national = &e164[cc_len + 1..];
-            return if countries.iter().any(|c| c.fits(national)) {
+            return if countries.iter().any(|c| c.possible(national)) {
                 Ok(())
             } else {
                 Err(NumberError::Invalid(format!(
@@ -435,12 +452,42 @@ fn compile_country(code: u16) -> Option<Arc<[CountryPattern]>> {
         .filter_map(|m| {
             let general = m.descriptors().general();
             Some(CountryPattern {
-                lengths: general.possible_length().to_vec(),
+                lengths: possible_lengths(m.descriptors()),
                 pattern: NumberPattern::new(general.national_number().as_str())?,
             })
         })
         .collect();
     Some(patterns)
+}
+
+/// The lengths a country's national numbers can have: the general
+/// description's, or where it lists none (as for +882), the union of its
+/// number types', as libphonenumber's build derives them.
+fn possible_lengths(descriptors: &phonenumber::metadata::Descriptors) -> Vec<u16> {
+    let general = descriptors.general().possible_length();
+    if !general.is_empty() {
+        return general.to_vec();
+    }
+    let types = [
+        descriptors.fixed_line(),
+        descriptors.mobile(),
+        descriptors.toll_free(),
+        descriptors.premium_rate(),
+        descriptors.shared_cost(),
+        descriptors.personal_number(),
+        descriptors.voip(),
+        descriptors.pager(),
+        descriptors.uan(),
+        descriptors.voicemail(),
+    ];
+    let mut lengths: Vec<u16> = types
+        .into_iter()
+        .flatten()
+        .flat_map(|d| d.possible_length().iter().copied())
+        .collect();
+    lengths.sort_unstable();
+    lengths.dedup();
+    lengths
 }
 
 #[cfg(test)]
@@ -472,6 +519,19 @@ mod tests {
     fn foreign_numbers_keep_their_country() {
         assert_eq!(norm("+85512345678").unwrap(), "+85512345678");
         assert_eq!(norm("008613812345678").unwrap(), "+8613812345678");
+    }
+
+    #[test]
+    fn unallocated_ranges_of_a_possible_length_are_numbers() {
+        // Wangiri ranges and forged caller IDs: their records must reach
+        // the rules.
+        assert_eq!(norm("+8827637559192").unwrap(), "+8827637559192");
+        assert_eq!(norm("0037347589879").unwrap(), "+37347589879");
+        assert_eq!(
+            norm("+6699999"),
+            Err(NumberError::Invalid("not a possible +66 number".into())),
+            "five national digits are no Thai number"
+        );
     }
 
     #[test]
