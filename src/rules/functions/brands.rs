@@ -152,8 +152,14 @@ impl Lexicon {
     /// a domain that is not the brand's is `lookalike_brand`'s to judge).
     pub(crate) fn sms_brand(&self, text: &str) -> Option<&str> {
         let (matcher, brands) = self.keyword_matcher.as_ref()?;
-        let links: Vec<_> = link_spans(text).collect();
-        let in_link = |start: usize| links.iter().any(|link| link.contains(&start));
+        // Found only once a keyword is: most texts name no brand.
+        let mut links: Option<Vec<_>> = None;
+        let mut in_link = |start: usize| {
+            links
+                .get_or_insert_with(|| link_spans(text).collect())
+                .iter()
+                .any(|link| link.contains(&start))
+        };
         matcher
             .find_iter(text)
             .find(|m| {
