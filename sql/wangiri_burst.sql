@@ -5,10 +5,11 @@
 -- description: Wangiri ("one ring and cut"): foreign numbers ring many
 --   subscribers once, unanswered and zero seconds long, hoping they call
 --   back a premium-rate number. Campaigns spread the calls over a range of
---   consecutive numbers, so a number is flagged for its own burst, or for a
---   smaller share of a burst coming from its number range (all digits but
---   the last two). Overseas service desks also call from abroad, but their
---   calls are answered and last.
+--   consecutive numbers, so a number is flagged for its own burst, or for
+--   even one ring within a burst coming from its number range (all digits
+--   but the last two): a campaign that walks its range may ring a
+--   subscriber only once from each number. Overseas service desks also
+--   call from abroad, but their calls are answered and last.
 -- Numbers are E.164 (`+` and digits), so the range is the number without
 -- its last two characters. `left` is a string cut; a regular expression
 -- here would be compiled again for every window.
@@ -48,4 +49,4 @@ JOIN per_range r ON n.number_range = r.number_range
 WHERE n.one_rings >= 0.9 * n.attempts
   AND n.distinct_callees >= 0.9 * n.attempts
   AND (n.attempts >= 10
-       OR (n.attempts >= 2 AND r.range_one_rings >= 20 AND r.range_one_rings >= 0.9 * r.range_attempts))
+       OR (r.range_one_rings >= 20 AND r.range_one_rings >= 0.9 * r.range_attempts))

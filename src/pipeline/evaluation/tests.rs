@@ -26,7 +26,7 @@ fn traffic() -> Vec<u8> {
     let mut generator = Generator::new(GeneratorConfig {
         subscribers: 3_000,
         hours: 2.0,
-        seed: 11,
+        seed: 12,
         ..GeneratorConfig::default()
     });
     let mut out = Vec::new();

@@ -77,6 +77,16 @@ impl Run {
         Due::by(active.from_ms + between(rng, 0, span))
     }
 
+    /// The `k`-th of `n` numbers an actor rotates through must show up within
+    /// 5 minutes of the start of its `k`-th share of the actor's life (as
+    /// much of it as falls in the run).
+    fn in_turn(&self, rng: &mut Rand, active: Active, k: usize, n: usize) -> Due {
+        let life = active.to_ms.min(self.end_ms) - active.from_ms;
+        let share = life / n.max(1) as i64;
+        let from_ms = active.from_ms + share * k as i64;
+        Due::by(from_ms + between(rng, 0, share.min(5 * MS_PER_MIN)))
+    }
+
     /// Successive lifetimes of one lane's actors, in hours of life and gap.
     fn lane(&self, rng: &mut Rand, life_h: (f64, f64), gap_h: (f64, f64)) -> Vec<Active> {
         let span = self.end_ms - self.start_ms;
@@ -354,14 +364,14 @@ fn spoofers(cast: &mut Cast, pop: &mut Population, rng: &mut Rand, run: &Run) {
         for active in run.lane(rng, (1.0, 4.0), (0.5, 3.0)) {
             let n = if run.small() { 2 } else { 2 + index(rng, 4) };
             let clis = (0..n)
-                .map(|_| {
+                .map(|k| {
                     let number = if chance(rng, 0.6) {
                         pop.plan.offnet_mobile(rng)
                     } else {
                         pop.plan.landline(rng, true)
                     };
                     cast.fraud(number, FraudClass::SpoofedCallerId);
-                    (number, run.soon(rng, active))
+                    (number, run.in_turn(rng, active, k, n))
                 })
                 .collect();
             cast.actors.push(Box::new(Spoofer {

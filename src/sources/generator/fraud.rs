@@ -213,9 +213,13 @@ impl Behaviour for Spoofer {
             let ts = cx.paced(a, b, k, n);
             self.dial(cx, ts, self.current);
         }
+        // A forged number still unused by its due time is taken into use, as
+        // campaigns rotate through their numbers: it carries on calling
+        // until the next rotation, rather than showing up once.
         for cli in 0..self.clis.len() {
             if let Some(ts) = self.clis[cli].1.forced(a, b) {
                 self.dial(cx, ts, cli);
+                self.current = cli;
             }
         }
     }

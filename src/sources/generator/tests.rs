@@ -553,3 +553,19 @@ fn every_subscriber_has_a_phone_of_its_own() {
     let imeis: HashSet<u64> = pop.subs.iter().map(|s| s.imei).collect();
     assert_eq!(imeis.len(), pop.subs.len());
 }
+
+#[test]
+fn a_campaign_uses_each_forged_caller_id_for_a_run_of_calls() {
+    // Seed 4 once had a campaign that showed one of its forged numbers in a
+    // single call, forced in at the campaign's start.
+    let (bytes, labels) = generate(&config(20_000, 2.0, 4));
+    let shapes = shapes(&parse(&bytes));
+    let forged: Vec<_> = labels
+        .fraud
+        .iter()
+        .filter(|l| l.class == FraudClass::SpoofedCallerId)
+        .map(|l| (&l.number, shapes[&l.number].calls))
+        .collect();
+    assert!(forged.len() >= 3, "{forged:?}");
+    assert!(forged.iter().all(|(_, calls)| *calls >= 3), "{forged:?}");
+}
