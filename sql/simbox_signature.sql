@@ -14,22 +14,34 @@
 --   several such outbound-only SIMs sit on the same cell and are either
 --   the same device model (the IMEI's TAC: racks are built from identical
 --   modems) or from the same block of a hundred numbers (racks are filled
---   with prepaid SIMs bought in bulk, in sequence), or two such SIMs or
---   more sit on one cell and call people who also receive calls from abroad
---   (at least three in ten of their callees got a call on the international
---   route within the hour). That is what a
---   bypass is: international calls to people with family or business
+--   with prepaid SIMs bought in bulk, in sequence), or five such SIMs or
+--   more, of any models and numbers, share a cell and carry wanted calls
+--   (below), or two such SIMs or more sit on one cell and call people who
+--   also receive calls from abroad (at least three in ten of their callees
+--   got a call on the international route within the hour). That is what
+--   a bypass is: international calls to people with family or business
 --   abroad, re-originated as local calls, while most people get no call
 --   from abroad in a given hour. A roamer abroad, whose calls home reach
---   the same kind of people, is on no cell of ours. IoT SIMs are static too but send data
---   reports to one number; ordinary phones have one SIM per IMEI and
+--   the same kind of people, is on no cell of ours. IoT SIMs are static
+--   too but send data reports to one number; ordinary phones have one SIM
+--   per IMEI and
 --   receive calls and texts. A heavy caller who happens to share a cell
 --   with a rack mostly uses a phone of another model and a number of
 --   another block; when it does not, its texts and incoming calls show: a
 --   SIM counted in a cell's cluster must be surely (95 % upper bound)
---   below 30 % other activity. An office of agents dialling out on
---   company SIMs of one model or one number block looks the same; put its
---   numbers on the allow-list.
+--   below 30 % other activity. A rack carries calls that people abroad
+--   chose to make to someone they know, so together its SIMs' calls are
+--   wanted calls: at least 35 % become conversations (answered, 30 s or
+--   more) and at most 15 % of those answered are hung up within half a
+--   minute. A room of sales or collection agents, or of scammers, calls
+--   strangers who often hang up, so a cell's crowd, and a cluster of one
+--   model, count only with wanted calls. And nobody answers a rack: a
+--   callee who rings back the local number that called gets no answer, so
+--   a cell's crowd counts only if its SIMs answered at most one call from
+--   the people they called per fifty calls they made; an office's agents
+--   pick up when customers ring back. An office of agents whose calls are wanted
+--   and who take no call-backs within the hour still looks the same; put
+--   its numbers on the allow-list.
 -- The cheap aggregate over every call picks the candidates first; the costly
 -- checks run only for them. The small side of each join comes first:
 -- DataFusion builds its hash table from the left input.
@@ -40,11 +52,16 @@ WITH callers AS (
     GROUP BY caller
     HAVING count(*) >= 5
 ),
+inbound AS (
+    SELECT r.callee AS number, r.caller AS party, r.kind, r.answered
+    FROM callers k
+    JOIN records r ON r.callee = k.number
+),
 other_activity AS (
     SELECT number, count(*) AS events
     FROM (SELECT s.caller AS number FROM callers k JOIN sms s ON s.caller = k.number
           UNION ALL
-          SELECT r.callee AS number FROM callers k JOIN records r ON r.callee = k.number) AS a
+          SELECT number FROM inbound) AS a
     GROUP BY number
 ),
 outbound_only AS (
@@ -54,7 +71,9 @@ outbound_only AS (
            count(DISTINCT c.cell_id) AS cells,
            max(c.cell_id) AS cell,
            max(imei_tac(c.imei)) AS tac,
-           coalesce(max(a.events), 0) AS other_events
+           coalesce(max(a.events), 0) AS other_events,
+           sum(CASE WHEN c.answered THEN 1 ELSE 0 END) AS answered,
+           sum(CASE WHEN c.answered AND c.duration_s < 30 THEN 1 ELSE 0 END) AS hang_ups
     FROM callers k
     JOIN calls c ON c.caller = k.number
     LEFT JOIN other_activity a ON c.caller = a.number
@@ -94,6 +113,8 @@ cell_cluster AS (
     FROM outbound_only
     WHERE tac IS NOT NULL
     GROUP BY cell, tac
+    HAVING sum(hang_ups) <= 0.15 * sum(answered)
+       AND sum(answered) - sum(hang_ups) >= 0.35 * sum(calls_made)
 ),
 own_callees AS (
     SELECT DISTINCT c.caller AS number, c.callee
@@ -107,13 +128,25 @@ reached_from_abroad AS (
     WHERE x.route = 'international'
     GROUP BY a.number
 ),
-abroad_rack AS (
-    SELECT o.cell, count(*) AS bypass_sims_on_cell
+answered_call_backs AS (
+    SELECT i.number, count(*) AS call_backs
+    FROM inbound i
+    JOIN own_callees a ON a.number = i.number AND a.callee = i.party
+    WHERE i.kind = 'call' AND i.answered
+    GROUP BY i.number
+),
+cell_crowds AS (
+    SELECT o.cell,
+           sum(CASE WHEN f.callees_called_from_abroad >= 0.3 * o.distinct_callees
+                    THEN 1 ELSE 0 END) AS bypass_sims_on_cell,
+           CASE WHEN sum(o.hang_ups) <= 0.15 * sum(o.answered)
+                 AND sum(o.answered) - sum(o.hang_ups) >= 0.35 * sum(o.calls_made)
+                 AND coalesce(sum(k.call_backs), 0) <= 0.02 * sum(o.calls_made)
+                THEN count(*) ELSE 0 END AS busy_sims_on_cell
     FROM outbound_only o
-    JOIN reached_from_abroad f ON o.number = f.number
-    WHERE f.callees_called_from_abroad >= 0.3 * o.distinct_callees
-      AND o.cell IS NOT NULL
-      AND o.calls_made >= 8
+    LEFT JOIN reached_from_abroad f ON o.number = f.number
+    LEFT JOIN answered_call_backs k ON o.number = k.number
+    WHERE o.cell IS NOT NULL AND o.calls_made >= 8
     GROUP BY o.cell
 ),
 cell_rack AS (
@@ -129,16 +162,18 @@ SELECT o.number,
        coalesce(i.sims_on_imei, 1) AS sims_on_imei,
        c.same_model_sims_on_cell,
        r.block_sims_on_cell,
+       b.busy_sims_on_cell,
        coalesce(f.callees_called_from_abroad, 0) AS callees_called_from_abroad
 FROM outbound_only o
 LEFT JOIN imei_sharing i ON o.number = i.number
 LEFT JOIN cell_cluster c ON o.cell = c.cell AND o.tac = c.tac
 LEFT JOIN cell_rack r ON o.cell = r.cell AND left(o.number, -2) = r.number_block
 LEFT JOIN reached_from_abroad f ON o.number = f.number
-LEFT JOIN abroad_rack b ON o.cell = b.cell
+LEFT JOIN cell_crowds b ON o.cell = b.cell
 WHERE coalesce(i.sims_on_imei, 1) >= 3
    OR (coalesce(i.outbound_sims_on_imei, 1) >= 2 AND o.calls_made >= 8)
-   OR ((c.same_model_sims_on_cell >= 3 OR r.block_sims_on_cell >= 3)
+   OR ((c.same_model_sims_on_cell >= 3 OR r.block_sims_on_cell >= 3
+        OR b.busy_sims_on_cell >= 5)
        AND o.calls_made >= 8
        AND rate_upper_bound(o.other_events, o.calls_made + o.other_events) <= 0.3)
    OR (coalesce(f.callees_called_from_abroad, 0) >= 0.3 * o.distinct_callees
