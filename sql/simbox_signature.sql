@@ -15,8 +15,9 @@
 --   the same device model (the IMEI's TAC: racks are built from identical
 --   modems) or from the same block of a hundred numbers (racks are filled
 --   with prepaid SIMs bought in bulk, in sequence), or five such SIMs or
---   more, of any models and numbers, share a cell and carry wanted calls
---   (below), or two such SIMs or more sit on one cell and call people who
+--   more, of any models and numbers, with eight calls or more each, share
+--   a cell and carry wanted calls that nobody answers back (below), or two
+--   such SIMs or more sit on one cell and call people who
 --   also receive calls from abroad (at least three in ten of their callees
 --   got a call on the international route within the hour). That is what
 --   a bypass is: international calls to people with family or business

@@ -16,16 +16,13 @@
 --   Offshore contact centres presenting their company's national hotline,
 --   and roamers, own the number they show, so our subscribers call it too;
 --   a forged ID belongs to somebody else, and only the odd victim calls it
---   back. A number that, within the hour, was called or texted by, or
---   texted, at least a quarter as many of our subscribers as it called is
---   a working line (a person abroad texts home, and home texts back), and
---   blocking it would cut off everyone who reaches it.
--- The cheap filtered aggregate picks the candidates; only the parties of
--- their inbound records and outbound texts are then counted, read by
--- joining the window back to the candidates (a CTE read more than once is
--- computed once, and the window side then reads only rows whose number
--- can match), and one left join keeps every candidate. The small side
--- comes first in each join, as DataFusion builds its hash table from the
+--   back. A number that at least a quarter as many of our subscribers
+--   called within the hour as it called is a working line, and blocking it
+--   would cut off everyone who calls it.
+-- The cheap filtered aggregate picks the candidates; only their inbound
+-- calls are then counted, in one join that keeps every candidate (a CTE is
+-- computed again wherever it is read). The candidates, the small side,
+-- come first in the join, as DataFusion builds its hash table from the
 -- left input.
 WITH candidates AS (
     SELECT caller AS number,
@@ -48,13 +45,8 @@ SELECT k.number,
        k.distinct_callees,
        round(k.answer_rate, 3) AS answer_rate,
        round(k.conversation_rate, 3) AS conversation_rate,
-       count(DISTINCT p.party) AS acquaintances
+       count(DISTINCT c.caller) AS inbound_callers
 FROM candidates k
-LEFT JOIN (SELECT r.callee AS number, r.caller AS party
-           FROM candidates a JOIN records r ON r.callee = a.number
-           UNION ALL
-           SELECT s.caller AS number, s.callee AS party
-           FROM candidates a JOIN sms s ON s.caller = a.number) AS p
-       ON p.number = k.number
+LEFT JOIN calls c ON c.callee = k.number
 GROUP BY k.number, k.calls_from_abroad, k.distinct_callees, k.answer_rate, k.conversation_rate
-HAVING count(DISTINCT p.party) < 0.25 * k.calls_from_abroad
+HAVING count(DISTINCT c.caller) < 0.25 * k.calls_from_abroad

@@ -3,7 +3,7 @@
 -- score: 0.95
 -- action: block
 -- description: Wangiri ("one ring and cut"): foreign numbers ring many
---   subscribers once, unanswered and zero seconds long, hoping they call
+--   subscribers once, unanswered and at most 3 seconds long, hoping they call
 --   back a premium-rate number. Campaigns spread the calls over a range of
 --   consecutive numbers, so a number is flagged for its own burst, or for
 --   even one ring within a burst coming from its number range (all digits

@@ -43,9 +43,9 @@ fn traffic_and_expectation(dir: &Path) -> (Vec<String>, std::path::PathBuf, Hash
 
 /// The rules that miss nothing on a share of the partitions when the input
 /// is keyed by caller: each judges a number by the records it originated.
-/// `spoofed_callerid` clears a number also by the calls and texts it
-/// receives, which other callers' partitions carry, so a share can block
-/// more than the whole, never less (README, "Partitions and rules").
+/// `spoofed_callerid` clears a number by the calls it receives, so a share
+/// can block more than the whole, never less (README, "Partitions and
+/// rules").
 const PARTITION_SAFE_RULES: [&str; 2] = ["spoofed_callerid.sql", "smishing_links.sql"];
 
 /// A copy of `pipeline` whose rules are [`PARTITION_SAFE_RULES`], written to `dir`.
