@@ -11,6 +11,7 @@ use chrono::DateTime;
 
 use super::report::{Observed, Report, RuleMeta};
 use crate::config::PipelineConfig;
+use crate::decisions::devices;
 use crate::metrics::Metrics;
 use crate::pipeline::{Outputs, Pipeline, PipelineError, Summary};
 use crate::record::column;
@@ -58,6 +59,13 @@ pub async fn run_backtest(
             shadow: r.shadow,
             window_minutes: r.window.size_ms as f64 / 60_000.0,
         })
+        .chain(pipeline.follows_devices().then(|| RuleMeta {
+            // The follow-up acts in the decision stage, on the rules' windows.
+            name: devices::RULE_NAME.to_owned(),
+            action: "block",
+            shadow: false,
+            window_minutes: 0.0,
+        }))
         .collect();
     let hits: Vec<(usize, String)> = pipeline
         .take_hits()

@@ -146,6 +146,9 @@ pub struct RawDecisions {
     /// CSV with a `number` column: E.164 numbers or prefixes ending in `*`
     /// that are never blocked.
     pub allow_list: Option<Spanned<String>>,
+    /// Whether another SIM seen on a blocked number's device is blocked too
+    /// (default true).
+    pub follow_devices: Option<bool>,
 }
 
 /// `[outputs]`: JSON Lines files (`-` for standard output), or Kafka topics.

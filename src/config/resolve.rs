@@ -318,6 +318,7 @@ impl Resolver<'_> {
                 true,
             ),
             republish_score_delta: defaults.republish_score_delta,
+            follow_devices: d.follow_devices.unwrap_or(defaults.follow_devices),
         };
         if let (Some(republish), true) = (
             &d.republish_after,

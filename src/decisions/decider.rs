@@ -24,6 +24,9 @@ pub struct DecisionConfig {
     pub republish_after_ms: i64,
     /// ... or when the score moves by at least this much.
     pub republish_score_delta: f64,
+    /// Whether the devices of blocked numbers are followed (see
+    /// [`devices`](super::devices)).
+    pub follow_devices: bool,
 }
 
 impl Default for DecisionConfig {
@@ -34,6 +37,7 @@ impl Default for DecisionConfig {
             block_ttl_ms: 24 * 3_600_000,
             republish_after_ms: 6 * 3_600_000,
             republish_score_delta: 0.1,
+            follow_devices: true,
         }
     }
 }
@@ -143,6 +147,13 @@ impl Decider {
     /// Whether `number` is blocked now.
     pub fn is_blocked(&self, number: &str) -> bool {
         self.blocked.contains_key(number)
+    }
+
+    /// The rules named on `number`'s block, if it is blocked.
+    pub fn blocked_by(&self, number: &str) -> Option<&[String]> {
+        self.blocked
+            .get(number)
+            .map(|b| b.published.rules.as_slice())
     }
 
     /// Takes back a block published before a restart, read from the

@@ -13,13 +13,18 @@
 //! it, but the entry is re-published only when the expiry moved by a material
 //! amount, the score moved, or a new rule joined, so switches are not flooded
 //! every few minutes. When a block expires an `unblock` entry is written.
+//!
+//! The devices of blocked numbers are watched while the block lasts, and a
+//! new SIM seen on one is blocked as well (see [`devices`]).
 
 mod allowlist;
 mod decider;
+pub mod devices;
 mod entry;
 mod score;
 
 pub use allowlist::{AllowList, AllowListError};
 pub use decider::{Decider, DecisionConfig, DecisionStats, RuleInfo};
+pub use devices::{DeviceWatch, Sightings};
 pub use entry::{Decision, Entry, format_ts};
 pub use score::noisy_or;

@@ -23,7 +23,8 @@ use std::sync::Arc;
 use tokio::task::JoinHandle;
 
 use super::{LoggedHit, Pipeline, PipelineError};
-use crate::rules::{RuleEngine, WindowResult};
+use crate::decisions::Sightings;
+use crate::rules::{RuleEngine, RuleHit, WindowResult};
 use crate::windowing::ClosedWindow;
 
 /// The closed windows being evaluated in the background.
@@ -40,19 +41,29 @@ struct EndGroup {
     start_ms: i64,
     end_ms: i64,
     results: Vec<WindowResult>,
+    /// Who used which device in the longest of these windows, when devices
+    /// are followed.
+    sightings: Option<Sightings>,
 }
 
 impl Pending {
-    /// Starts evaluating `closed` (ordered by end) on the runtime.
-    fn start(engine: Arc<RuleEngine>, closed: Vec<ClosedWindow>) -> Self {
+    /// Starts evaluating `closed` (ordered by end) on the runtime, and
+    /// indexing their devices if `follow_devices`.
+    fn start(engine: Arc<RuleEngine>, closed: Vec<ClosedWindow>, follow_devices: bool) -> Self {
         let task = tokio::spawn(async move {
             let mut results = engine.evaluate_all(&closed).await.into_iter();
             closed
                 .chunk_by(|a, b| a.end_ms == b.end_ms)
-                .map(|windows| EndGroup {
-                    start_ms: windows.iter().map(|w| w.start_ms).min().unwrap_or_default(),
-                    end_ms: windows[0].end_ms,
-                    results: results.by_ref().take(windows.len()).collect(),
+                .map(|windows| {
+                    // Windows ending together share the pane grid, so the
+                    // longest holds every row of the others.
+                    let longest = windows.iter().min_by_key(|w| w.start_ms);
+                    EndGroup {
+                        start_ms: longest.map(|w| w.start_ms).unwrap_or_default(),
+                        end_ms: windows[0].end_ms,
+                        results: results.by_ref().take(windows.len()).collect(),
+                        sightings: longest.filter(|_| follow_devices).map(Sightings::of),
+                    }
                 })
                 .collect()
         });
@@ -72,7 +83,12 @@ impl Pipeline {
     ) -> Result<(), PipelineError> {
         self.settle().await?;
         if !closed.is_empty() {
-            self.pending = Some(Pending::start(Arc::clone(&self.engine), closed));
+            let follow_devices = self.devices.is_some();
+            self.pending = Some(Pending::start(
+                Arc::clone(&self.engine),
+                closed,
+                follow_devices,
+            ));
         }
         Ok(())
     }
@@ -139,10 +155,55 @@ impl Pipeline {
         // Shadow rules are measured, never acted on.
         let rules = self.engine.rules();
         hits.retain(|h| !rules[h.rule].shadow);
-        let decisions = self
+        let flagged: Vec<String> = hits.iter().map(|h| h.number.clone()).collect();
+        let mut decisions = self
             .decider
             .on_windows_closed(group.start_ms, group.end_ms, hits);
+        if let Some(sightings) = &group.sightings {
+            let follow_ups = self.follow_devices(sightings, &flagged, group.end_ms);
+            let followed: Vec<String> = follow_ups.iter().map(|h| h.number.clone()).collect();
+            decisions.extend(self.decider.on_windows_closed(
+                group.start_ms,
+                group.end_ms,
+                follow_ups,
+            ));
+            if let Some(watch) = self.devices.as_mut() {
+                watch.watch(
+                    sightings,
+                    followed.iter().map(String::as_str),
+                    &self.decider,
+                );
+            }
+        }
         self.publish(&decisions)
+    }
+
+    /// Watches the devices of the numbers `flagged` got blocked, and returns
+    /// a hit for every other number seen on a watched device; the hits are
+    /// counted and logged as a rule's.
+    fn follow_devices(
+        &mut self,
+        sightings: &Sightings,
+        flagged: &[String],
+        end_ms: i64,
+    ) -> Vec<RuleHit> {
+        let Some(watch) = self.devices.as_mut() else {
+            return Vec::new();
+        };
+        watch.watch(sightings, flagged.iter().map(String::as_str), &self.decider);
+        let hits = watch.follow(sightings, &self.decider);
+        self.metrics
+            .rule_hits
+            .with_label_values(&[crate::decisions::devices::RULE_NAME])
+            .inc_by(hits.len() as u64);
+        if let Some(log) = self.hit_log.as_mut() {
+            log.extend(hits.iter().map(|h| LoggedHit {
+                rule: h.rule,
+                number: h.number.clone(),
+                window_end_ms: end_ms,
+            }));
+        }
+        hits
     }
 }
 

@@ -33,7 +33,7 @@ pub use service::{ServiceOptions, stop_on_signals};
 pub use summary::Summary;
 
 use crate::config::{KafkaConfig, OutputsConfig, PipelineConfig};
-use crate::decisions::{AllowList, Decider, Decision, RuleInfo};
+use crate::decisions::{AllowList, Decider, Decision, DeviceWatch, RuleInfo, devices};
 use crate::metrics::Metrics;
 use crate::record::{NumberNormalizer, RejectReason, Rejection};
 use crate::rules::RuleEngine;
@@ -126,6 +126,8 @@ pub struct Pipeline {
     offsets: OffsetTracker,
     engine: Arc<RuleEngine>,
     decider: Decider,
+    /// Devices of blocked numbers, when they are followed.
+    devices: Option<DeviceWatch>,
     outputs: Outputs,
     metrics: Metrics,
     rule_timers: Vec<Histogram>,
@@ -174,9 +176,19 @@ impl Pipeline {
             Some(path) => AllowList::load(path)?,
             None => AllowList::default(),
         };
-        let infos = engine.rules().iter().map(RuleInfo::of).collect();
-        let decider = Decider::new(config.decisions.clone(), infos, allow);
         let operator = WindowOperator::new(engine.window_specs(), config.allowed_lateness_ms);
+        let mut infos: Vec<RuleInfo> = engine.rules().iter().map(RuleInfo::of).collect();
+        let devices = config.decisions.follow_devices.then(|| {
+            infos.push(RuleInfo {
+                name: devices::RULE_NAME.into(),
+                action: crate::rules::Action::Block,
+                slide_ms: operator.pane_ms(),
+                version: devices::RULE_VERSION.into(),
+            });
+            metrics.register_rule(devices::RULE_NAME);
+            DeviceWatch::new(infos.len() - 1)
+        });
+        let decider = Decider::new(config.decisions.clone(), infos, allow);
         let normalizer = NumberNormalizer::new(config.country_code).map_err(|e| {
             PipelineError::Internal(format!("country code passed validation but {e}"))
         })?;
@@ -195,6 +207,7 @@ impl Pipeline {
             offsets: OffsetTracker::default(),
             engine: Arc::new(engine),
             decider,
+            devices,
             outputs,
             metrics,
             rule_timers,
@@ -238,6 +251,13 @@ impl Pipeline {
         &self.engine
     }
 
+    /// Whether the devices of blocked numbers are followed: then hits of
+    /// rule index `engine().rules().len()` are the follow-up's
+    /// ([`devices::RULE_NAME`]).
+    pub fn follows_devices(&self) -> bool {
+        self.devices.is_some()
+    }
+
     /// Runs `source` to its end, closing every open window at the end, and
     /// returns the summary. `on_progress` is called after every chunk.
     pub async fn run(
@@ -265,13 +285,19 @@ impl Pipeline {
         self.evaluate(closed).await?;
         self.settle().await?;
         self.outputs.flush()?;
-        Ok(Summary::collect(
+        let mut summary = Summary::collect(
             source.kind(),
             &self.metrics,
             &self.engine,
             self.decider.stats(),
             started.elapsed(),
-        ))
+        );
+        if self.devices.is_some() {
+            let name = devices::RULE_NAME;
+            let hits = self.metrics.rule_hits.with_label_values(&[name]).get();
+            summary.hits.push((name.to_owned(), hits));
+        }
+        Ok(summary)
     }
 
     /// Decodes and windows one chunk, and starts evaluating the windows it

@@ -8,9 +8,10 @@ use std::path::PathBuf;
 
 use super::super::{Outputs, Pipeline};
 use crate::config::{PipelineConfig, default_pipeline_text, parse_pipeline};
-use crate::decisions::{AllowList, Decider, Decision, RuleInfo};
+use crate::decisions::{AllowList, Decider, Decision, DeviceWatch, RuleInfo, Sightings, devices};
 use crate::metrics::Metrics;
 use crate::record::{Decoder, NumberNormalizer};
+use crate::rules::Action;
 use crate::rules::{RuleEngine, RuleSource};
 use crate::sinks::{MemorySink, NullSink};
 use crate::sources::generator::{Generator, GeneratorConfig};
@@ -110,14 +111,22 @@ async fn pipeline_blocklist(config: &PipelineConfig, text: &[u8]) -> Vec<String>
     blocklist.lines()
 }
 
-/// The same records, windows evaluated in place as each chunk closes them.
+/// The same records, windows evaluated in place as each chunk closes them,
+/// and their devices followed right after.
 async fn reference_blocklist(config: &PipelineConfig, text: &[u8]) -> Vec<String> {
     let engine = RuleEngine::load(&config.rules, &config.rule_env())
         .await
         .expect("the rules load");
-    let infos = engine.rules().iter().map(RuleInfo::of).collect();
-    let mut decider = Decider::new(config.decisions.clone(), infos, AllowList::default());
     let mut operator = WindowOperator::new(engine.window_specs(), config.allowed_lateness_ms);
+    let mut infos: Vec<RuleInfo> = engine.rules().iter().map(RuleInfo::of).collect();
+    infos.push(RuleInfo {
+        name: devices::RULE_NAME.into(),
+        action: Action::Block,
+        slide_ms: operator.pane_ms(),
+        version: devices::RULE_VERSION.into(),
+    });
+    let mut watch = DeviceWatch::new(infos.len() - 1);
+    let mut decider = Decider::new(config.decisions.clone(), infos, AllowList::default());
     let mut decoder = Decoder::new(NumberNormalizer::new(config.country_code).expect("valid"));
     let mut out = Vec::new();
     for chunk in lines(text).chunks(LINES_PER_CHUNK) {
@@ -127,19 +136,20 @@ async fn reference_blocklist(config: &PipelineConfig, text: &[u8]) -> Vec<String
         let late = operator.insert(&decoder.finish()).expect("windowed");
         assert!(late.is_empty(), "generated traffic is never late");
         let closed = operator.close_ready();
-        decide_in_place(&engine, &mut decider, closed, &mut out).await;
+        decide_in_place(&engine, &mut decider, &mut watch, closed, &mut out).await;
         if let Some(watermark) = operator.watermark().current() {
             out.extend(decider.advance(watermark));
         }
     }
     let closed = operator.close_all();
-    decide_in_place(&engine, &mut decider, closed, &mut out).await;
+    decide_in_place(&engine, &mut decider, &mut watch, closed, &mut out).await;
     out.iter().map(Decision::to_json).collect()
 }
 
 async fn decide_in_place(
     engine: &RuleEngine,
     decider: &mut Decider,
+    watch: &mut DeviceWatch,
     closed: Vec<ClosedWindow>,
     out: &mut Vec<Decision>,
 ) {
@@ -149,8 +159,16 @@ async fn decide_in_place(
             hits.extend(engine.evaluate(window).await.hits);
             hits.retain(|h| !engine.rules()[h.rule].shadow);
         }
-        let start = group.iter().map(|w| w.start_ms).min().expect("a window");
-        out.extend(decider.on_windows_closed(start, group[0].end_ms, hits));
+        let longest = group.iter().min_by_key(|w| w.start_ms).expect("a window");
+        let (start, end) = (longest.start_ms, longest.end_ms);
+        let flagged: Vec<String> = hits.iter().map(|h| h.number.clone()).collect();
+        out.extend(decider.on_windows_closed(start, end, hits));
+        let seen = Sightings::of(longest);
+        watch.watch(&seen, flagged.iter().map(String::as_str), decider);
+        let follow_ups = watch.follow(&seen, decider);
+        let followed: Vec<String> = follow_ups.iter().map(|h| h.number.clone()).collect();
+        out.extend(decider.on_windows_closed(start, end, follow_ups));
+        watch.watch(&seen, followed.iter().map(String::as_str), decider);
     }
 }
 
@@ -167,6 +185,10 @@ async fn overlapped_evaluation_writes_what_in_place_evaluation_writes() {
         unblocks >= 5 && expected.len() >= unblocks + 20,
         "the traffic must block and unblock numbers to prove anything: {} entries, {unblocks} unblocks",
         expected.len()
+    );
+    assert!(
+        expected.iter().any(|l| l.contains(devices::RULE_NAME)),
+        "the traffic must make the devices of blocked numbers be followed"
     );
     let got = pipeline_blocklist(&config, &text).await;
     for (i, (g, e)) in got.iter().zip(&expected).enumerate() {
