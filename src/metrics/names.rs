@@ -31,6 +31,11 @@ pub const RENEWALS: &str = "scamstream_decisions_renewals_total";
 pub const ALLOW_LIST_SUPPRESSED: &str = "scamstream_decisions_allow_list_suppressed_total";
 /// Numbers blocked now.
 pub const BLOCKLIST_SIZE: &str = "scamstream_decisions_blocklist_numbers";
+/// Devices of blocked numbers watched now (device follow-up).
+pub const WATCHED_DEVICES: &str = "scamstream_decisions_watched_devices";
+/// Watched devices passed over in a window for carrying more numbers than
+/// a handset (a placeholder IMEI or a test rig, most likely).
+pub const CROWDED_DEVICES: &str = "scamstream_decisions_crowded_devices_skipped_total";
 /// Records re-read after a restart that only closed windows needed.
 pub const RECORDS_REPLAYED: &str = "scamstream_records_replayed_total";
 /// Records read per second over the last reporting interval.

@@ -42,6 +42,10 @@ pub struct Metrics {
     pub allow_list_suppressed: IntCounter,
     /// See [`BLOCKLIST_SIZE`].
     pub blocklist_size: IntGauge,
+    /// See [`WATCHED_DEVICES`].
+    pub watched_devices: IntGauge,
+    /// See [`CROWDED_DEVICES`].
+    pub crowded_devices: IntCounter,
     /// See [`RECORDS_REPLAYED`].
     pub records_replayed: IntCounter,
     /// See [`RECORDS_RATE`].
@@ -166,6 +170,14 @@ impl Metrics {
                 "Decisions withheld for allow-listed numbers.",
             ),
             blocklist_size: gauge(BLOCKLIST_SIZE, "Numbers blocked now."),
+            watched_devices: gauge(
+                WATCHED_DEVICES,
+                "Devices of blocked numbers watched now (device follow-up).",
+            ),
+            crowded_devices: counter(
+                CROWDED_DEVICES,
+                "Watched devices passed over in a window for carrying more numbers than a handset.",
+            ),
             records_replayed: counter(
                 RECORDS_REPLAYED,
                 "Records re-read after a restart that only already-closed windows needed.",

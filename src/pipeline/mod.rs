@@ -539,6 +539,10 @@ impl Pipeline {
         self.metrics
             .blocklist_size
             .set(self.decider.blocked_len() as i64);
+        if let Some(watch) = &self.devices {
+            self.metrics.watched_devices.set(watch.len() as i64);
+            catch_up(&self.metrics.crowded_devices, watch.crowded());
+        }
         Ok(())
     }
 }

@@ -8,8 +8,8 @@
 
 use std::sync::Arc;
 
-use ahash::AHashMap;
-use arrow::array::{Array, AsArray, RecordBatch};
+use ahash::RandomState;
+use arrow::array::{Array, AsArray, RecordBatch, StringArray};
 
 use crate::record::column;
 use crate::windowing::{ClosedWindow, PaneMemo};
@@ -17,57 +17,100 @@ use crate::windowing::{ClosedWindow, PaneMemo};
 /// The memo entry of a pane's index.
 const MEMO_KEY: &str = "decisions::devices::sightings";
 
-/// One pane's (number, device) pairs, indexed both ways.
+/// One (number, device) pair of a pane: the hashes of both, and a row that
+/// holds them. The strings stay in the pane's batches, so indexing a pane
+/// allocates two vectors, not a string per pair.
+#[derive(Debug, Clone, Copy)]
+struct Pair {
+    device: u64,
+    number: u64,
+    batch: u32,
+    row: u32,
+}
+
+/// One pane's (number, device) pairs, each once, sorted both ways.
 #[derive(Debug, Default)]
 pub struct PaneDevices {
-    by_device: AHashMap<Box<str>, Vec<Box<str>>>,
-    by_number: AHashMap<Box<str>, Vec<Box<str>>>,
+    hasher: RandomState,
+    /// The caller and IMEI columns of the pane's batches.
+    columns: Vec<(StringArray, StringArray)>,
+    by_device: Vec<Pair>,
+    by_number: Vec<Pair>,
 }
 
 impl PaneDevices {
     /// Indexes the originating number and IMEI of every row of `batches`
     /// whose IMEI names a device (see [`is_device_id`]).
     pub fn build<'a>(batches: impl IntoIterator<Item = &'a RecordBatch>) -> Self {
-        let mut index = PaneDevices::default();
+        let hasher = RandomState::with_seeds(0x5ca4, 0x57e4, 0xde71ce, 0x1e1);
+        let mut columns = Vec::new();
+        let mut pairs = Vec::new();
         for batch in batches {
-            index.add_batch(batch);
-        }
-        index
-    }
-
-    fn add_batch(&mut self, batch: &RecordBatch) {
-        let (Some(callers), Some(imeis)) = (
-            batch.column_by_name(column::CALLER),
-            batch.column_by_name(column::IMEI),
-        ) else {
-            return;
-        };
-        let (Some(callers), Some(imeis)) =
-            (callers.as_string_opt::<i32>(), imeis.as_string_opt::<i32>())
-        else {
-            return;
-        };
-        for row in 0..batch.num_rows() {
-            if callers.is_null(row) || imeis.is_null(row) {
+            let (Some(callers), Some(imeis)) = (
+                batch.column_by_name(column::CALLER),
+                batch.column_by_name(column::IMEI),
+            ) else {
                 continue;
+            };
+            let (Some(callers), Some(imeis)) =
+                (callers.as_string_opt::<i32>(), imeis.as_string_opt::<i32>())
+            else {
+                continue;
+            };
+            let batch_no = columns.len() as u32;
+            for row in 0..batch.num_rows() {
+                if callers.is_null(row) || imeis.is_null(row) || !is_device_id(imeis.value(row)) {
+                    continue;
+                }
+                pairs.push(Pair {
+                    device: hasher.hash_one(imeis.value(row)),
+                    number: hasher.hash_one(callers.value(row)),
+                    batch: batch_no,
+                    row: row as u32,
+                });
             }
-            let imei = imeis.value(row);
-            if is_device_id(imei) {
-                self.add(callers.value(row), imei);
-            }
+            columns.push((callers.clone(), imeis.clone()));
+        }
+        pairs.sort_unstable_by_key(|p| (p.device, p.number));
+        pairs.dedup_by_key(|p| (p.device, p.number));
+        let mut by_number = pairs.clone();
+        by_number.sort_unstable_by_key(|p| (p.number, p.device));
+        PaneDevices {
+            hasher,
+            columns,
+            by_device: pairs,
+            by_number,
         }
     }
 
-    fn add(&mut self, number: &str, device: &str) {
-        let numbers = self.by_device.entry(device.into()).or_default();
-        if numbers.iter().any(|n| n.as_ref() == number) {
-            return;
-        }
-        numbers.push(number.into());
-        self.by_number
-            .entry(number.into())
-            .or_default()
-            .push(device.into());
+    /// The numbers seen on `device`.
+    fn numbers_on(&self, device: &str) -> impl Iterator<Item = &str> {
+        let hash = self.hasher.hash_one(device);
+        let start = self.by_device.partition_point(|p| p.device < hash);
+        self.by_device[start..]
+            .iter()
+            .take_while(move |p| p.device == hash)
+            .filter(move |p| self.imei(p) == device)
+            .map(|p| self.caller(p))
+    }
+
+    /// The devices `number` was seen on.
+    fn devices_of(&self, number: &str) -> impl Iterator<Item = &str> {
+        let hash = self.hasher.hash_one(number);
+        let start = self.by_number.partition_point(|p| p.number < hash);
+        self.by_number[start..]
+            .iter()
+            .take_while(move |p| p.number == hash)
+            .filter(move |p| self.caller(p) == number)
+            .map(|p| self.imei(p))
+    }
+
+    fn caller(&self, pair: &Pair) -> &str {
+        self.columns[pair.batch as usize].0.value(pair.row as usize)
+    }
+
+    fn imei(&self, pair: &Pair) -> &str {
+        self.columns[pair.batch as usize].1.value(pair.row as usize)
     }
 }
 
@@ -106,28 +149,23 @@ impl Sightings {
 
     /// The devices `number` originated records from, each once.
     pub fn devices_of(&self, number: &str) -> Vec<&str> {
-        self.distinct(|pane| pane.by_number.get(number))
+        distinct(self.panes.iter().flat_map(|p| p.devices_of(number)))
     }
 
     /// The numbers that originated records from `device`, each once.
     pub fn numbers_on(&self, device: &str) -> Vec<&str> {
-        self.distinct(|pane| pane.by_device.get(device))
+        distinct(self.panes.iter().flat_map(|p| p.numbers_on(device)))
     }
+}
 
-    fn distinct<'a>(
-        &'a self,
-        lookup: impl Fn(&'a PaneDevices) -> Option<&'a Vec<Box<str>>>,
-    ) -> Vec<&'a str> {
-        let mut out: Vec<&str> = Vec::new();
-        for found in self.panes.iter().filter_map(|p| lookup(p)) {
-            for value in found {
-                if !out.contains(&value.as_ref()) {
-                    out.push(value);
-                }
-            }
+fn distinct<'a>(found: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for value in found {
+        if !out.contains(&value) {
+            out.push(value);
         }
-        out
     }
+    out
 }
 
 fn index_of(memo: &PaneMemo, build: impl FnOnce() -> PaneDevices) -> Arc<PaneDevices> {
@@ -162,6 +200,11 @@ mod tests {
         decoder.finish()
     }
 
+    fn sorted(mut found: Vec<&str>) -> Vec<&str> {
+        found.sort_unstable();
+        found
+    }
+
     #[test]
     fn indexes_numbers_and_devices_both_ways_once_each() {
         let first = PaneDevices::build([&batch(&[
@@ -176,11 +219,11 @@ mod tests {
         ])]);
         let sightings = Sightings::from_panes(vec![first, second]);
         assert_eq!(
-            sightings.numbers_on("356938035643809"),
+            sorted(sightings.numbers_on("356938035643809")),
             ["+66811111111", "+66822222222"]
         );
         assert_eq!(
-            sightings.devices_of("+66822222222"),
+            sorted(sightings.devices_of("+66822222222")),
             ["356938035643809", "861234567890123"]
         );
         assert!(sightings.devices_of("+66833333333").is_empty());
