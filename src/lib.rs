@@ -76,6 +76,8 @@
 //!   noisy-OR ([`decisions`]); blocks live for a TTL in event time, renewals
 //!   are re-published only when they change something material, and expiry
 //!   writes an `unblock`, so the block-list can be replayed into any switch.
+//!   The handsets of blocked numbers are watched while the block lasts, so
+//!   a fresh SIM swapped into one is blocked too (`decisions::devices`).
 //! - **Nothing is lost quietly.** Every rejected record is counted by reason
 //!   and written with its reason, location and original bytes.
 //! - **At least once, between topics.** In service mode an input offset is
