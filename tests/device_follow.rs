@@ -96,6 +96,15 @@ fn sims_on_a_blocked_numbers_handset_are_blocked_with_the_evidence() {
         set(&["+66811111111", "+66844444444", "+66822222222"]),
         "{entries:#?}"
     );
+    let dialer = entries
+        .iter()
+        .find(|e| e["number"] == "+66811111111")
+        .unwrap();
+    assert_eq!(
+        dialer["devices"],
+        serde_json::json!([RACK_PHONE]),
+        "a block lists its number's devices, placeholders left out"
+    );
     let swapped_in = entries
         .iter()
         .find(|e| e["number"] == "+66822222222")
@@ -111,7 +120,9 @@ fn sims_on_a_blocked_numbers_handset_are_blocked_with_the_evidence() {
 
 #[test]
 fn with_follow_devices_off_only_the_rule_blocks() {
-    assert_eq!(blocked(&run(false)), set(&["+66811111111"]));
+    let entries = run(false);
+    assert_eq!(blocked(&entries), set(&["+66811111111"]));
+    assert!(entries.iter().all(|e| e.get("devices").is_none()));
 }
 
 #[test]

@@ -317,6 +317,7 @@ impl Decider {
             flagged_at: format_ts(end_ms),
             expires_at: None,
             evidence,
+            devices: Vec::new(),
         }
     }
 

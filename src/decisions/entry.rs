@@ -36,6 +36,12 @@ pub struct Entry {
     pub expires_at: Option<String>,
     /// Per rule, the query's evidence columns.
     pub evidence: Map<String, Value>,
+    /// The devices (IMEIs) the number called or texted from in the deciding
+    /// window, when devices are followed (blocks only): what an equipment
+    /// register needs to bar the handset, and what a restarted engine
+    /// watches again.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub devices: Vec<String>,
 }
 
 /// An `unblock` entry.

@@ -23,7 +23,7 @@ use std::sync::Arc;
 use tokio::task::JoinHandle;
 
 use super::{LoggedHit, Pipeline, PipelineError};
-use crate::decisions::Sightings;
+use crate::decisions::{Sightings, devices};
 use crate::rules::{RuleEngine, RuleHit, WindowResult};
 use crate::windowing::ClosedWindow;
 
@@ -174,6 +174,7 @@ impl Pipeline {
                     &self.decider,
                 );
             }
+            devices::note_devices(&mut decisions, sightings);
         }
         self.publish(&decisions)
     }
@@ -194,7 +195,7 @@ impl Pipeline {
         let hits = watch.follow(sightings, &self.decider);
         self.metrics
             .rule_hits
-            .with_label_values(&[crate::decisions::devices::RULE_NAME])
+            .with_label_values(&[devices::RULE_NAME])
             .inc_by(hits.len() as u64);
         if let Some(log) = self.hit_log.as_mut() {
             log.extend(hits.iter().map(|h| LoggedHit {

@@ -218,7 +218,8 @@ impl Pipeline {
     }
 
     /// Takes back the blocks in a block-list topic's latest entries (key:
-    /// number, value: entry JSON or a tombstone), as read at start-up.
+    /// number, value: entry JSON or a tombstone), as read at start-up; the
+    /// devices a block lists are watched again if devices are followed.
     pub fn restore_blocks<'a>(
         &mut self,
         entries: impl IntoIterator<Item = (&'a str, Option<&'a [u8]>)>,
@@ -226,8 +227,12 @@ impl Pipeline {
         let mut restored = 0;
         for (number, value) in entries {
             match value.and_then(parse_block) {
-                Some((expires_ms, score, rules)) => {
-                    self.decider.restore(number, expires_ms, score, rules);
+                Some((expires_ms, block)) => {
+                    if let Some(watch) = self.devices.as_mut() {
+                        watch.restore(number, &block.devices, &block.rules);
+                    }
+                    self.decider
+                        .restore(number, expires_ms, block.score, block.rules);
                     restored += 1;
                 }
                 None => self.decider.forget(number),
@@ -240,21 +245,25 @@ impl Pipeline {
     }
 }
 
-/// The expiry, score and rules of a `block` entry.
-fn parse_block(value: &[u8]) -> Option<(i64, f64, Vec<String>)> {
-    #[derive(serde::Deserialize)]
-    struct Stored {
-        action: String,
-        score: f64,
-        rules: Vec<String>,
-        expires_at: String,
-    }
-    let stored: Stored = serde_json::from_slice(value).ok()?;
+/// A `block` entry as read back from the block-list topic.
+#[derive(Debug, serde::Deserialize)]
+struct StoredBlock {
+    action: String,
+    score: f64,
+    rules: Vec<String>,
+    expires_at: String,
+    #[serde(default)]
+    devices: Vec<String>,
+}
+
+/// The expiry (epoch milliseconds) and the rest of a `block` entry.
+fn parse_block(value: &[u8]) -> Option<(i64, StoredBlock)> {
+    let stored: StoredBlock = serde_json::from_slice(value).ok()?;
     if stored.action != "block" {
         return None;
     }
     let expires = chrono::DateTime::parse_from_rfc3339(&stored.expires_at).ok()?;
-    Some((expires.timestamp_millis(), stored.score, stored.rules))
+    Some((expires.timestamp_millis(), stored))
 }
 
 /// A stop flag set by SIGTERM or SIGINT.
@@ -291,14 +300,76 @@ mod tests {
     #[test]
     fn a_block_entry_is_restored_and_others_are_not() {
         let block = br#"{"number":"+66812345678","action":"block","score":0.95,"rules":["simbox_signature"],"window_start":"2026-11-02T01:00:00Z","window_end":"2026-11-02T02:00:00Z","flagged_at":"2026-11-02T02:00:00Z","expires_at":"2026-11-03T02:00:00Z","evidence":{}}"#;
-        let (expires, score, rules) = parse_block(block).unwrap();
+        let (expires, stored) = parse_block(block).unwrap();
         assert_eq!(expires, 1_793_671_200_000);
-        assert_eq!(score, 0.95);
-        assert_eq!(rules, vec!["simbox_signature".to_owned()]);
+        assert_eq!(stored.score, 0.95);
+        assert_eq!(stored.rules, vec!["simbox_signature".to_owned()]);
+        assert!(
+            stored.devices.is_empty(),
+            "entries without devices still parse"
+        );
         assert!(
             parse_block(br#"{"number":"+1","action":"unblock","reason":"expired","at":"x"}"#)
                 .is_none()
         );
         assert!(parse_block(b"not json").is_none());
+    }
+
+    /// After a restart the blocked number makes no more calls (the switches
+    /// bar it), so only its entry can bring its handset back under watch.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_restored_block_watches_its_devices_again() {
+        use crate::config::{default_pipeline_text, parse_pipeline};
+        use crate::metrics::Metrics;
+        use crate::pipeline::Outputs;
+        use crate::sinks::{MemorySink, NullSink};
+        use crate::sources::{FileSource, InputFormat};
+
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("records.jsonl");
+        let call = |minute: u32, caller: &str, imei: &str| {
+            format!(
+                r#"{{"kind":"call","ts":"2026-11-02T03:{minute:02}:00Z","caller":"{caller}","callee":"0898765432","duration_s":0,"answered":false,"imsi":"520011234567890","imei":"{imei}"}}"#
+            )
+        };
+        let lines = [
+            call(1, "0822222222", "356938035643809"),
+            call(2, "0833333333", "861234567890123"),
+            call(59, "0844444444", "861234567890123"),
+        ];
+        std::fs::write(&input, lines.join("\n") + "\n").unwrap();
+        let config = parse_pipeline("default", default_pipeline_text()).unwrap();
+        let blocklist = MemorySink::default();
+        let outputs = Outputs {
+            blocklist: Box::new(blocklist.clone()),
+            alerts: Box::new(NullSink),
+            rejects: Box::new(NullSink),
+        };
+        let mut pipeline = Pipeline::build(&config, outputs, Metrics::new())
+            .await
+            .unwrap();
+        let entry = br#"{"number":"+66811111111","action":"block","score":0.95,"rules":["callcenter_burst"],"expires_at":"2026-11-03T02:00:00Z","devices":["356938035643809"]}"#;
+        assert_eq!(
+            pipeline.restore_blocks([("+66811111111", Some(entry.as_slice()))]),
+            1
+        );
+        let mut source = FileSource::open(&input, InputFormat::JsonLines).unwrap();
+        pipeline.run(&mut source, &mut |_| {}).await.unwrap();
+        let entries: Vec<serde_json::Value> = blocklist
+            .lines()
+            .iter()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(entries.len(), 1, "{entries:#?}");
+        assert_eq!(entries[0]["number"], "+66822222222");
+        assert_eq!(entries[0]["rules"], serde_json::json!(["blocked_device"]));
+        assert_eq!(
+            entries[0]["evidence"]["blocked_device"]["blocked_number"],
+            "+66811111111"
+        );
+        assert_eq!(
+            entries[0]["devices"],
+            serde_json::json!(["356938035643809"])
+        );
     }
 }

@@ -16,15 +16,18 @@
 //! same rows as the rules: the longest window ending at each instant. A
 //! device that carries more than [`MAX_NUMBERS_PER_DEVICE`] numbers in one
 //! window is no handset and is skipped, and IMEIs that cannot name a device
-//! (placeholders such as `000000000000000`) are never followed. Watches are
-//! kept in memory: after a restart, a device is watched again once its
-//! number is flagged again.
+//! (placeholders such as `000000000000000`) are never followed. Every block
+//! entry lists the devices its number used in the deciding window, so an
+//! equipment register can bar them and a restarted engine watches them
+//! again from the block-list topic.
 
 mod sightings;
 mod watch;
 
 pub use sightings::{PaneDevices, Sightings, is_device_id};
-pub use watch::{DeviceWatch, MAX_NUMBERS_PER_DEVICE, RULE_NAME, RULE_VERSION, SCORE};
+pub use watch::{
+    DeviceWatch, MAX_NUMBERS_PER_DEVICE, RULE_NAME, RULE_VERSION, SCORE, note_devices,
+};
 
 #[cfg(test)]
 mod tests;

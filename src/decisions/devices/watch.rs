@@ -4,8 +4,9 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::sightings::Sightings;
+use super::sightings::{Sightings, is_device_id};
 use crate::decisions::Decider;
+use crate::decisions::Decision;
 use crate::rules::RuleHit;
 
 /// The name the follow-up's hits and entries carry, as a rule's would.
@@ -91,6 +92,17 @@ impl DeviceWatch {
         }
     }
 
+    /// Watches `devices` for `number`, blocked by `blocked_by`: a block
+    /// read back from the block-list after a restart.
+    pub fn restore(&mut self, number: &str, devices: &[String], blocked_by: &[String]) {
+        for device in devices.iter().filter(|d| is_device_id(d)) {
+            self.watched.entry(device.clone()).or_insert_with(|| Watch {
+                number: number.to_owned(),
+                blocked_by: blocked_by.to_vec(),
+            });
+        }
+    }
+
     /// A hit for every number not yet blocked that the window saw on a
     /// watched device. A device's watch ends with its number's block.
     pub fn follow(&mut self, sightings: &Sightings, decider: &Decider) -> Vec<RuleHit> {
@@ -124,6 +136,20 @@ impl DeviceWatch {
             number: number.to_owned(),
             score: SCORE,
             evidence,
+        }
+    }
+}
+
+/// Writes on each block in `decisions` the devices its number was seen on.
+pub fn note_devices(decisions: &mut [Decision], sightings: &Sightings) {
+    for decision in decisions {
+        if let Decision::Block(entry) = decision {
+            entry.devices = sightings
+                .devices_of(&entry.number)
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
+            entry.devices.sort_unstable();
         }
     }
 }

@@ -162,13 +162,15 @@ async fn decide_in_place(
         let longest = group.iter().min_by_key(|w| w.start_ms).expect("a window");
         let (start, end) = (longest.start_ms, longest.end_ms);
         let flagged: Vec<String> = hits.iter().map(|h| h.number.clone()).collect();
-        out.extend(decider.on_windows_closed(start, end, hits));
+        let mut decisions = decider.on_windows_closed(start, end, hits);
         let seen = Sightings::of(longest);
         watch.watch(&seen, flagged.iter().map(String::as_str), decider);
         let follow_ups = watch.follow(&seen, decider);
         let followed: Vec<String> = follow_ups.iter().map(|h| h.number.clone()).collect();
-        out.extend(decider.on_windows_closed(start, end, follow_ups));
+        decisions.extend(decider.on_windows_closed(start, end, follow_ups));
         watch.watch(&seen, followed.iter().map(String::as_str), decider);
+        devices::note_devices(&mut decisions, &seen);
+        out.extend(decisions);
     }
 }
 
