@@ -164,3 +164,29 @@ fn a_backtest_scores_the_follow_up_as_a_rule() {
     // rule, action, flagged, TP, FP, look-alikes, precision
     assert_eq!(&row[1..6], ["block", "2", "1", "1", "0"], "{table}");
 }
+
+#[test]
+fn a_rule_may_not_take_the_follow_ups_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipeline = setup(dir.path(), true);
+    std::fs::write(
+        dir.path().join("rules").join("dialer.sql"),
+        "-- name: blocked_device\n-- window: 10m\nSELECT caller AS number FROM calls\n",
+    )
+    .unwrap();
+    let input = dir.path().join("records.jsonl");
+    std::fs::write(&input, records()).unwrap();
+    let out = run_file_with(
+        &pipeline,
+        &input,
+        &dir.path().join("blocklist.jsonl"),
+        &dir.path().join("alerts.jsonl"),
+        &dir.path().join("rejects.jsonl"),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("dialer.sql") && stderr.contains("device follow-up"),
+        "{stderr}"
+    );
+}

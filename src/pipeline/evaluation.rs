@@ -161,20 +161,14 @@ impl Pipeline {
             .on_windows_closed(group.start_ms, group.end_ms, hits);
         if let Some(sightings) = &group.sightings {
             let follow_ups = self.follow_devices(sightings, &flagged, group.end_ms);
-            let followed: Vec<String> = follow_ups.iter().map(|h| h.number.clone()).collect();
             decisions.extend(self.decider.on_windows_closed(
                 group.start_ms,
                 group.end_ms,
                 follow_ups,
             ));
-            if let Some(watch) = self.devices.as_mut() {
-                watch.watch(
-                    sightings,
-                    followed.iter().map(String::as_str),
-                    &self.decider,
-                );
+            if let Some(watch) = &self.devices {
+                devices::note_devices(&mut decisions, sightings, watch);
             }
-            devices::note_devices(&mut decisions, sightings);
         }
         self.publish(&decisions)
     }

@@ -37,6 +37,7 @@ use crate::decisions::{AllowList, Decider, Decision, DeviceWatch, RuleInfo, devi
 use crate::metrics::Metrics;
 use crate::record::{NumberNormalizer, RejectReason, Rejection};
 use crate::rules::RuleEngine;
+use crate::rules::{RuleError, RuleErrors};
 use crate::sinks::{KafkaSink, Message, NullSink, Producer, Sink, SinkError, open_sink};
 use crate::sources::{Chunk, Progress, Source};
 use crate::windowing::{Inserted, Part, WindowOperator};
@@ -178,6 +179,21 @@ impl Pipeline {
         };
         let operator = WindowOperator::new(engine.window_specs(), config.allowed_lateness_ms);
         let mut infos: Vec<RuleInfo> = engine.rules().iter().map(RuleInfo::of).collect();
+        if let Some(rule) = engine
+            .rules()
+            .iter()
+            .find(|r| config.decisions.follow_devices && *r.name == *devices::RULE_NAME)
+        {
+            return Err(PipelineError::Rules(RuleErrors(vec![RuleError::at(
+                rule.path.clone(),
+                None,
+                format!(
+                    "the rule name `{}` is the device follow-up's: rename the rule, \
+                     or set [decisions] follow_devices = false",
+                    devices::RULE_NAME
+                ),
+            )])));
+        }
         let devices = config.decisions.follow_devices.then(|| {
             infos.push(RuleInfo {
                 name: devices::RULE_NAME.into(),

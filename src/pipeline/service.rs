@@ -235,7 +235,12 @@ impl Pipeline {
                         .restore(number, expires_ms, block.score, block.rules);
                     restored += 1;
                 }
-                None => self.decider.forget(number),
+                None => {
+                    if let Some(watch) = self.devices.as_mut() {
+                        watch.forget(number);
+                    }
+                    self.decider.forget(number);
+                }
             }
         }
         self.metrics

@@ -72,6 +72,8 @@ impl PaneDevices {
             columns.push((callers.clone(), imeis.clone()));
         }
         pairs.sort_unstable_by_key(|p| (p.device, p.number));
+        // Two pairs are taken for one only if both 64-bit hashes agree,
+        // which different strings all but never do; lookups compare strings.
         pairs.dedup_by_key(|p| (p.device, p.number));
         let mut by_number = pairs.clone();
         by_number.sort_unstable_by_key(|p| (p.number, p.device));
@@ -149,18 +151,25 @@ impl Sightings {
 
     /// The devices `number` originated records from, each once.
     pub fn devices_of(&self, number: &str) -> Vec<&str> {
-        distinct(self.panes.iter().flat_map(|p| p.devices_of(number)))
+        distinct(
+            self.panes.iter().flat_map(|p| p.devices_of(number)),
+            usize::MAX,
+        )
     }
 
-    /// The numbers that originated records from `device`, each once.
-    pub fn numbers_on(&self, device: &str) -> Vec<&str> {
-        distinct(self.panes.iter().flat_map(|p| p.numbers_on(device)))
+    /// The numbers that originated records from `device`, each once, at
+    /// most `limit` of them.
+    pub fn numbers_on(&self, device: &str, limit: usize) -> Vec<&str> {
+        distinct(self.panes.iter().flat_map(|p| p.numbers_on(device)), limit)
     }
 }
 
-fn distinct<'a>(found: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+fn distinct<'a>(found: impl Iterator<Item = &'a str>, limit: usize) -> Vec<&'a str> {
     let mut out: Vec<&str> = Vec::new();
     for value in found {
+        if out.len() >= limit {
+            break;
+        }
         if !out.contains(&value) {
             out.push(value);
         }
@@ -173,14 +182,18 @@ fn index_of(memo: &PaneMemo, build: impl FnOnce() -> PaneDevices) -> Arc<PaneDev
 }
 
 /// Whether `imei` can name one handset: 14 to 16 digits (an IMEI with or
-/// without its check digit, or an IMEISV), not one digit repeated. Switches
-/// write placeholders such as `000000000000000` for unknown devices, and
-/// following one of those would block every number it stands for.
+/// without its check digit, or an IMEISV), not one digit repeated, and
+/// neither its model code (TAC, 8 digits) nor its serial (6) all zeros.
+/// Switches write placeholders such as `000000000000000` for unknown
+/// devices, and following one would block every number it stands for.
 pub fn is_device_id(imei: &str) -> bool {
     let bytes = imei.as_bytes();
+    let zeros = |part: &[u8]| part.iter().all(|b| *b == b'0');
     (14..=16).contains(&bytes.len())
         && bytes.iter().all(u8::is_ascii_digit)
         && bytes.iter().any(|b| *b != bytes[0])
+        && !zeros(&bytes[..8])
+        && !zeros(&bytes[8..14])
 }
 
 #[cfg(test)]
@@ -219,7 +232,7 @@ mod tests {
         ])]);
         let sightings = Sightings::from_panes(vec![first, second]);
         assert_eq!(
-            sorted(sightings.numbers_on("356938035643809")),
+            sorted(sightings.numbers_on("356938035643809", 10)),
             ["+66811111111", "+66822222222"]
         );
         assert_eq!(
@@ -249,7 +262,7 @@ mod tests {
         ])]);
         assert!(
             Sightings::from_panes(vec![pane])
-                .numbers_on("000000000000000")
+                .numbers_on("000000000000000", 10)
                 .is_empty()
         );
     }

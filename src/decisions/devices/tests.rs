@@ -120,3 +120,64 @@ fn a_device_carrying_more_numbers_than_a_handset_is_skipped() {
         MAX_NUMBERS_PER_DEVICE - 1
     );
 }
+
+/// Decides a follow-up hit on `number`, as the pipeline does.
+fn follow_block(decider: &mut Decider, number: &str, end_ms: i64) {
+    let hit = RuleHit {
+        rule: 1,
+        number: number.into(),
+        score: SCORE,
+        evidence: Map::new(),
+    };
+    let decisions = decider.on_windows_closed(end_ms - HOUR_MS, end_ms, vec![hit]);
+    assert_eq!(decisions.len(), 1, "{number} is blocked");
+}
+
+#[test]
+fn a_number_blocked_only_by_the_follow_up_starts_no_chain() {
+    let mut decider = decider();
+    let mut watch = DeviceWatch::new(1);
+    follow_block(&mut decider, "+66822222222", HOUR_MS);
+    let seen = sightings(&[("0822222222", OTHER_PHONE), ("0833333333", OTHER_PHONE)]);
+    watch.watch(&seen, ["+66822222222"], &decider);
+    assert!(watch.is_empty(), "its other phone is not watched");
+    watch.restore(
+        "+66822222222",
+        &[OTHER_PHONE.to_owned()],
+        &[RULE_NAME.to_owned()],
+    );
+    assert!(watch.is_empty(), "nor after a restart");
+}
+
+#[test]
+fn a_device_stays_watched_while_any_of_its_numbers_is_blocked() {
+    let mut decider = decider();
+    let mut watch = DeviceWatch::new(1);
+    let seen = sightings(&[("0811111111", RACK_PHONE), ("0822222222", RACK_PHONE)]);
+    block(&mut decider, "+66811111111", HOUR_MS);
+    block(&mut decider, "+66822222222", 2 * HOUR_MS);
+    watch.watch(&seen, ["+66811111111", "+66822222222"], &decider);
+    assert_eq!(watch.devices_of("+66822222222"), [RACK_PHONE]);
+
+    let ttl = DecisionConfig::default().block_ttl_ms;
+    assert_eq!(
+        decider.advance(HOUR_MS + ttl).len(),
+        1,
+        "the first block lapses"
+    );
+    let fresh = sightings(&[("0833333333", RACK_PHONE)]);
+    let hits = watch.follow(&fresh, &decider);
+    assert_eq!(hits.len(), 1, "the second number still holds the watch");
+    assert_eq!(hits[0].evidence["blocked_number"], "+66822222222");
+}
+
+#[test]
+fn a_restored_block_replaces_its_earlier_devices_and_a_lifted_one_drops_them() {
+    let mut watch = DeviceWatch::new(1);
+    let rules = ["callcenter_burst".to_owned()];
+    watch.restore("+66811111111", &[OTHER_PHONE.to_owned()], &rules);
+    watch.restore("+66811111111", &[RACK_PHONE.to_owned()], &rules);
+    assert_eq!(watch.devices_of("+66811111111"), [RACK_PHONE]);
+    watch.forget("+66811111111");
+    assert!(watch.is_empty());
+}

@@ -166,10 +166,8 @@ async fn decide_in_place(
         let seen = Sightings::of(longest);
         watch.watch(&seen, flagged.iter().map(String::as_str), decider);
         let follow_ups = watch.follow(&seen, decider);
-        let followed: Vec<String> = follow_ups.iter().map(|h| h.number.clone()).collect();
         decisions.extend(decider.on_windows_closed(start, end, follow_ups));
-        watch.watch(&seen, followed.iter().map(String::as_str), decider);
-        devices::note_devices(&mut decisions, &seen);
+        devices::note_devices(&mut decisions, &seen, watch);
         out.extend(decisions);
     }
 }
