@@ -37,15 +37,21 @@ fn sightings(pairs: &[(&str, &str)]) -> Sightings {
     Sightings::from_panes(vec![PaneDevices::build([&decoder.finish()])])
 }
 
-fn block(decider: &mut Decider, number: &str, end_ms: i64) {
+/// Decides a hit of rule `rule` (0: a SQL rule, 1: the follow-up) on
+/// `number` at `end_ms`, which blocks it.
+fn decide_hit(decider: &mut Decider, rule: usize, number: &str, end_ms: i64) {
     let hit = RuleHit {
-        rule: 0,
+        rule,
         number: number.into(),
         score: 0.95,
         evidence: Map::new(),
     };
     let decisions = decider.on_windows_closed(end_ms - HOUR_MS, end_ms, vec![hit]);
     assert_eq!(decisions.len(), 1, "{number} is blocked");
+}
+
+fn block(decider: &mut Decider, number: &str, end_ms: i64) {
+    decide_hit(decider, 0, number, end_ms);
 }
 
 #[test]
@@ -121,23 +127,11 @@ fn a_device_carrying_more_numbers_than_a_handset_is_skipped() {
     );
 }
 
-/// Decides a follow-up hit on `number`, as the pipeline does.
-fn follow_block(decider: &mut Decider, number: &str, end_ms: i64) {
-    let hit = RuleHit {
-        rule: 1,
-        number: number.into(),
-        score: SCORE,
-        evidence: Map::new(),
-    };
-    let decisions = decider.on_windows_closed(end_ms - HOUR_MS, end_ms, vec![hit]);
-    assert_eq!(decisions.len(), 1, "{number} is blocked");
-}
-
 #[test]
 fn a_number_blocked_only_by_the_follow_up_starts_no_chain() {
     let mut decider = decider();
     let mut watch = DeviceWatch::new(1);
-    follow_block(&mut decider, "+66822222222", HOUR_MS);
+    decide_hit(&mut decider, 1, "+66822222222", HOUR_MS);
     let seen = sightings(&[("0822222222", OTHER_PHONE), ("0833333333", OTHER_PHONE)]);
     watch.watch(&seen, ["+66822222222"], &decider);
     assert!(watch.is_empty(), "its other phone is not watched");
