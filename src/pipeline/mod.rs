@@ -36,8 +36,7 @@ use crate::config::{KafkaConfig, OutputsConfig, PipelineConfig};
 use crate::decisions::{AllowList, Decider, Decision, DeviceWatch, RuleInfo, devices};
 use crate::metrics::Metrics;
 use crate::record::{NumberNormalizer, RejectReason, Rejection};
-use crate::rules::RuleEngine;
-use crate::rules::{RuleError, RuleErrors};
+use crate::rules::{RuleEngine, RuleError, RuleErrors};
 use crate::sinks::{KafkaSink, Message, NullSink, Producer, Sink, SinkError, open_sink};
 use crate::sources::{Chunk, Progress, Source};
 use crate::windowing::{Inserted, Part, WindowOperator};
@@ -179,28 +178,23 @@ impl Pipeline {
         };
         let operator = WindowOperator::new(engine.window_specs(), config.allowed_lateness_ms);
         let mut infos: Vec<RuleInfo> = engine.rules().iter().map(RuleInfo::of).collect();
+        let follow_devices = config.decisions.follow_devices;
         if let Some(rule) = engine
             .rules()
             .iter()
-            .find(|r| config.decisions.follow_devices && *r.name == *devices::RULE_NAME)
+            .find(|r| *r.name == *devices::RULE_NAME)
+            && follow_devices
         {
-            return Err(PipelineError::Rules(RuleErrors(vec![RuleError::at(
-                rule.path.clone(),
-                None,
-                format!(
-                    "the rule name `{}` is the device follow-up's: rename the rule, \
-                     or set [decisions] follow_devices = false",
-                    devices::RULE_NAME
-                ),
-            )])));
+            let message = format!(
+                "the rule name `{}` is the device follow-up's: rename the rule, \
+                 or set [decisions] follow_devices = false",
+                devices::RULE_NAME
+            );
+            let error = RuleError::at(rule.path.clone(), None, message);
+            return Err(PipelineError::Rules(RuleErrors(vec![error])));
         }
-        let devices = config.decisions.follow_devices.then(|| {
-            infos.push(RuleInfo {
-                name: devices::RULE_NAME.into(),
-                action: crate::rules::Action::Block,
-                slide_ms: operator.pane_ms(),
-                version: devices::RULE_VERSION.into(),
-            });
+        let devices = follow_devices.then(|| {
+            infos.push(devices::rule_info(operator.pane_ms()));
             metrics.register_rule(devices::RULE_NAME);
             DeviceWatch::new(infos.len() - 1)
         });

@@ -26,7 +26,7 @@ mod watch;
 
 pub use sightings::{PaneDevices, Sightings, is_device_id};
 pub use watch::{
-    DeviceWatch, MAX_NUMBERS_PER_DEVICE, RULE_NAME, RULE_VERSION, SCORE, note_devices,
+    DeviceWatch, MAX_NUMBERS_PER_DEVICE, RULE_NAME, RULE_VERSION, SCORE, note_devices, rule_info,
 };
 
 #[cfg(test)]

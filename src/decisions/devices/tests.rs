@@ -20,7 +20,7 @@ fn decider() -> Decider {
     };
     Decider::new(
         DecisionConfig::default(),
-        vec![rule("callcenter_burst"), rule(RULE_NAME)],
+        vec![rule("callcenter_burst"), rule_info(300_000)],
         AllowList::default(),
     )
 }

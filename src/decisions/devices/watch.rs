@@ -5,8 +5,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use super::sightings::{Sightings, is_device_id};
-use crate::decisions::Decider;
-use crate::decisions::Decision;
+use crate::decisions::{Decider, Decision, RuleInfo};
 use crate::rules::RuleHit;
 
 /// The name the follow-up's hits and entries carry, as a rule's would.
@@ -22,6 +21,17 @@ pub const SCORE: f64 = 0.9;
 /// More numbers than this on one device within a window is no handset
 /// (a switch's shared placeholder, a test rig): such a device is skipped.
 pub const MAX_NUMBERS_PER_DEVICE: usize = 32;
+
+/// What the decider knows of the follow-up, as of a rule: its hits stay in
+/// effect for `slide_ms` (the pane length, the finest slide of any rule).
+pub fn rule_info(slide_ms: i64) -> RuleInfo {
+    RuleInfo {
+        name: RULE_NAME.into(),
+        action: crate::rules::Action::Block,
+        slide_ms,
+        version: RULE_VERSION.into(),
+    }
+}
 
 /// A blocked number seen on a device, and the rules that blocked it.
 #[derive(Debug, Clone)]

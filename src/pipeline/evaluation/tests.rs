@@ -11,7 +11,6 @@ use crate::config::{PipelineConfig, default_pipeline_text, parse_pipeline};
 use crate::decisions::{AllowList, Decider, Decision, DeviceWatch, RuleInfo, Sightings, devices};
 use crate::metrics::Metrics;
 use crate::record::{Decoder, NumberNormalizer};
-use crate::rules::Action;
 use crate::rules::{RuleEngine, RuleSource};
 use crate::sinks::{MemorySink, NullSink};
 use crate::sources::generator::{Generator, GeneratorConfig};
@@ -119,12 +118,7 @@ async fn reference_blocklist(config: &PipelineConfig, text: &[u8]) -> Vec<String
         .expect("the rules load");
     let mut operator = WindowOperator::new(engine.window_specs(), config.allowed_lateness_ms);
     let mut infos: Vec<RuleInfo> = engine.rules().iter().map(RuleInfo::of).collect();
-    infos.push(RuleInfo {
-        name: devices::RULE_NAME.into(),
-        action: Action::Block,
-        slide_ms: operator.pane_ms(),
-        version: devices::RULE_VERSION.into(),
-    });
+    infos.push(devices::rule_info(operator.pane_ms()));
     let mut watch = DeviceWatch::new(infos.len() - 1);
     let mut decider = Decider::new(config.decisions.clone(), infos, AllowList::default());
     let mut decoder = Decoder::new(NumberNormalizer::new(config.country_code).expect("valid"));
