@@ -50,20 +50,22 @@ impl Pending {
     /// Starts evaluating `closed` (ordered by end) on the runtime, and
     /// indexing their devices if `follow_devices`.
     fn start(engine: Arc<RuleEngine>, closed: Vec<ClosedWindow>, follow_devices: bool) -> Self {
+        let acting = if follow_devices {
+            engine.acting_window_specs()
+        } else {
+            Vec::new()
+        };
         let task = tokio::spawn(async move {
             let mut results = engine.evaluate_all(&closed).await.into_iter();
             closed
                 .chunk_by(|a, b| a.end_ms == b.end_ms)
-                .map(|windows| {
+                .map(|windows| EndGroup {
+                    start_ms: windows.iter().map(|w| w.start_ms).min().unwrap_or_default(),
+                    end_ms: windows[0].end_ms,
+                    results: results.by_ref().take(windows.len()).collect(),
                     // Windows ending together share the pane grid, so the
                     // longest holds every row of the others.
-                    let longest = windows.iter().min_by_key(|w| w.start_ms);
-                    EndGroup {
-                        start_ms: longest.map(|w| w.start_ms).unwrap_or_default(),
-                        end_ms: windows[0].end_ms,
-                        results: results.by_ref().take(windows.len()).collect(),
-                        sightings: longest.filter(|_| follow_devices).map(Sightings::of),
-                    }
+                    sightings: Sightings::of_longest(windows, &acting),
                 })
                 .collect()
         });

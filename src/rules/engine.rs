@@ -182,6 +182,20 @@ impl RuleEngine {
         specs
     }
 
+    /// The window kinds of the rules that block (neither shadow nor
+    /// alert-only), each once.
+    pub fn acting_window_specs(&self) -> Vec<WindowSpec> {
+        let mut specs: Vec<WindowSpec> = self
+            .rules
+            .iter()
+            .filter(|r| !r.shadow && r.action == super::Action::Block)
+            .map(|r| r.window)
+            .collect();
+        specs.sort();
+        specs.dedup();
+        specs
+    }
+
     /// Evaluates the rules of the window's kind over its rows. A rule that
     /// fails on this data is reported in its [`RuleRun`]; the others go on.
     /// Must be called within a Tokio runtime: each rule runs as a task.

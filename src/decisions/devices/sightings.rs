@@ -12,7 +12,7 @@ use ahash::RandomState;
 use arrow::array::{Array, AsArray, RecordBatch, StringArray};
 
 use crate::record::column;
-use crate::windowing::{ClosedWindow, PaneMemo};
+use crate::windowing::{ClosedWindow, PaneMemo, WindowSpec};
 
 /// The memo entry of a pane's index.
 const MEMO_KEY: &str = "decisions::devices::sightings";
@@ -123,6 +123,18 @@ pub struct Sightings {
 }
 
 impl Sightings {
+    /// The sightings of the longest window in `windows` (windows that end
+    /// together) of a spec in `acting`: the windows of rules that block. A
+    /// shadow or alert rule's longer window must not widen what the
+    /// follow-up sees.
+    pub fn of_longest(windows: &[ClosedWindow], acting: &[WindowSpec]) -> Option<Self> {
+        windows
+            .iter()
+            .filter(|w| acting.contains(&w.spec))
+            .min_by_key(|w| w.start_ms)
+            .map(Sightings::of)
+    }
+
     /// The sightings of `window`, building the index of each pane that has
     /// none yet.
     pub fn of(window: &ClosedWindow) -> Self {
@@ -240,6 +252,43 @@ mod tests {
             ["356938035643809", "861234567890123"]
         );
         assert!(sightings.devices_of("+66833333333").is_empty());
+    }
+
+    #[test]
+    fn only_the_windows_of_blocking_rules_bound_the_sightings() {
+        use crate::windowing::WindowOperator;
+        let short = WindowSpec::parse("10m").unwrap();
+        let long = WindowSpec::parse("30m").unwrap();
+        let mut operator = WindowOperator::new([short, long], 60_000);
+        let mut decoder = Decoder::new(NumberNormalizer::new(66).unwrap());
+        for (minute, caller) in [(1, "0811111111"), (25, "0822222222")] {
+            let line = format!(
+                r#"{{"kind":"call","ts":"2026-11-02T01:{minute:02}:00Z","caller":"{caller}","callee":"0898765432","duration_s":5,"imei":"356938035643809"}}"#
+            );
+            decoder.push_json(line.as_bytes()).unwrap();
+        }
+        assert!(operator.insert(&decoder.finish()).unwrap().is_empty());
+        let closed = operator.close_all();
+        let end = closed.iter().map(|w| w.end_ms).max().unwrap();
+        let group: Vec<ClosedWindow> = closed.into_iter().filter(|w| w.end_ms == end).collect();
+        assert_eq!(
+            group.len(),
+            2,
+            "a 10-minute and a 30-minute window end together"
+        );
+        let seen = |acting: &[WindowSpec]| {
+            let sightings = Sightings::of_longest(&group, acting).expect("a window");
+            let mut numbers: Vec<String> = sightings
+                .numbers_on("356938035643809", 10)
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
+            numbers.sort_unstable();
+            numbers
+        };
+        assert_eq!(seen(&[short, long]), ["+66811111111", "+66822222222"]);
+        assert_eq!(seen(&[short]), ["+66822222222"]);
+        assert!(Sightings::of_longest(&group, &[]).is_none());
     }
 
     #[test]

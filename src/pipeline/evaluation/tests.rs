@@ -153,11 +153,14 @@ async fn decide_in_place(
             hits.extend(engine.evaluate(window).await.hits);
             hits.retain(|h| !engine.rules()[h.rule].shadow);
         }
-        let longest = group.iter().min_by_key(|w| w.start_ms).expect("a window");
-        let (start, end) = (longest.start_ms, longest.end_ms);
+        let start = group.iter().map(|w| w.start_ms).min().expect("a window");
+        let end = group[0].end_ms;
         let flagged: Vec<String> = hits.iter().map(|h| h.number.clone()).collect();
         let mut decisions = decider.on_windows_closed(start, end, hits);
-        let seen = Sightings::of(longest);
+        let Some(seen) = Sightings::of_longest(group, &engine.acting_window_specs()) else {
+            out.extend(decisions);
+            continue;
+        };
         watch.watch(&seen, flagged.iter().map(String::as_str), decider);
         let follow_ups = watch.follow(&seen, decider);
         decisions.extend(decider.on_windows_closed(start, end, follow_ups));
