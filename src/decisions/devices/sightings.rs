@@ -12,7 +12,7 @@ use ahash::RandomState;
 use arrow::array::{Array, AsArray, RecordBatch, StringArray};
 
 use crate::record::column;
-use crate::windowing::{ClosedWindow, PaneMemo, WindowSpec};
+use crate::windowing::{ClosedWindow, WindowSpec};
 
 /// The memo entry of a pane's index.
 const MEMO_KEY: &str = "decisions::devices::sightings";
@@ -29,7 +29,7 @@ struct Pair {
 }
 
 /// One pane's (number, device) pairs, each once, sorted both ways.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct PaneDevices {
     hasher: RandomState,
     /// The caller and IMEI columns of the pane's batches.
@@ -117,7 +117,7 @@ impl PaneDevices {
 }
 
 /// The device sightings of one window: the indexes of its panes.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Sightings {
     panes: Vec<Arc<PaneDevices>>,
 }
@@ -142,7 +142,7 @@ impl Sightings {
             .panes
             .iter()
             .map(|pane| {
-                index_of(&pane.memo, || {
+                pane.memo.get_or_insert_with(MEMO_KEY, || {
                     PaneDevices::build(
                         window.calls[pane.calls.clone()]
                             .iter()
@@ -155,6 +155,7 @@ impl Sightings {
     }
 
     /// Sightings made of whole pane indexes (tests).
+    #[cfg(test)]
     pub fn from_panes(panes: Vec<PaneDevices>) -> Self {
         Sightings {
             panes: panes.into_iter().map(Arc::new).collect(),
@@ -187,10 +188,6 @@ fn distinct<'a>(found: impl Iterator<Item = &'a str>, limit: usize) -> Vec<&'a s
         }
     }
     out
-}
-
-fn index_of(memo: &PaneMemo, build: impl FnOnce() -> PaneDevices) -> Arc<PaneDevices> {
-    memo.get_or_insert_with(MEMO_KEY, build)
 }
 
 /// Whether `imei` can name one handset: 14 to 16 digits (an IMEI with or
