@@ -42,7 +42,12 @@
 --   the people they called per fifty calls they made; an office's agents
 --   pick up when customers ring back. An office of agents whose calls are wanted
 --   and who take no call-backs within the hour still looks the same; put
---   its numbers on the allow-list.
+--   its numbers on the allow-list. Finally, a SIM in a device whose model
+--   (TAC) the operator lists in `gateway_tacs` as SIM-box gateway hardware
+--   is a rack's SIM on its own once it makes only calls: the list ships
+--   empty, to be filled from the operator's GSMA TAC data and its own
+--   seizures, and an office that dials out through a gateway of its own
+--   belongs on the allow-list.
 -- The cheap aggregate over every call picks the candidates first; the costly
 -- checks run only for them. The small side of each join comes first:
 -- DataFusion builds its hash table from the left input.
@@ -150,6 +155,9 @@ cell_crowds AS (
     WHERE o.cell IS NOT NULL AND o.calls_made >= 8
     GROUP BY o.cell
 ),
+gateway_models AS (
+    SELECT DISTINCT tac FROM gateway_tacs
+),
 cell_rack AS (
     SELECT cell, left(number, -2) AS number_block, count(*) AS block_sims_on_cell
     FROM outbound_only
@@ -164,14 +172,17 @@ SELECT o.number,
        c.same_model_sims_on_cell,
        r.block_sims_on_cell,
        b.busy_sims_on_cell,
-       coalesce(f.callees_called_from_abroad, 0) AS callees_called_from_abroad
+       coalesce(f.callees_called_from_abroad, 0) AS callees_called_from_abroad,
+       g.tac AS gateway_model
 FROM outbound_only o
 LEFT JOIN imei_sharing i ON o.number = i.number
 LEFT JOIN cell_cluster c ON o.cell = c.cell AND o.tac = c.tac
 LEFT JOIN cell_rack r ON o.cell = r.cell AND left(o.number, -2) = r.number_block
 LEFT JOIN reached_from_abroad f ON o.number = f.number
 LEFT JOIN cell_crowds b ON o.cell = b.cell
+LEFT JOIN gateway_models g ON o.tac = g.tac
 WHERE coalesce(i.sims_on_imei, 1) >= 3
+   OR g.tac IS NOT NULL
    OR (coalesce(i.outbound_sims_on_imei, 1) >= 2 AND o.calls_made >= 8)
    OR ((c.same_model_sims_on_cell >= 3 OR r.block_sims_on_cell >= 3
         OR b.busy_sims_on_cell >= 5)

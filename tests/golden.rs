@@ -9,25 +9,29 @@ use std::path::Path;
 
 use scamstream::decisions::format_ts;
 use scamstream::record::{Decoder, NumberNormalizer};
-use scamstream::rules::{RuleEngine, RuleEnv, RuleSource};
+use scamstream::rules::{RefTable, RuleEngine, RuleEnv, RuleSource};
 use scamstream::windowing::WindowOperator;
-use serde_json::json;
+use serde_json::{Value, json};
 
 const INPUT: &str = "tests/golden/input.jsonl";
 const EXPECTED: &str = "tests/golden/expected";
 
 async fn hits_by_rule() -> BTreeMap<String, Vec<String>> {
-    let engine = RuleEngine::load(&RuleSource::Dir("sql".into()), &RuleEnv::default())
+    let input = std::fs::read_to_string(INPUT).expect("the golden input is checked in");
+    let lines: Vec<&str> = input.lines().collect();
+    shipped_rule_hits(&lines, &RuleEnv::default()).await
+}
+
+/// The hits of the rules in `sql/` over `lines`, one JSON line each, by rule.
+async fn shipped_rule_hits(lines: &[&str], env: &RuleEnv) -> BTreeMap<String, Vec<String>> {
+    let engine = RuleEngine::load(&RuleSource::Dir("sql".into()), env)
         .await
         .expect("the shipped rules plan");
     let mut decoder = Decoder::new(NumberNormalizer::new(66).unwrap());
-    for line in std::fs::read_to_string(INPUT)
-        .expect("the golden input is checked in")
-        .lines()
-    {
+    for line in lines {
         decoder
             .push_json(line.as_bytes())
-            .expect("the golden input is clean");
+            .expect("the input is clean");
     }
     let mut operator = WindowOperator::new(engine.window_specs(), 120_000);
     assert!(operator.insert(&decoder.finish()).unwrap().is_empty());
@@ -53,6 +57,121 @@ async fn hits_by_rule() -> BTreeMap<String, Vec<String>> {
         lines.sort();
     }
     out
+}
+
+/// The numbers `rule` flagged, and the value of `field` in its first hit on each.
+fn flagged(
+    hits: &BTreeMap<String, Vec<String>>,
+    rule: &str,
+    field: &str,
+) -> BTreeMap<String, Value> {
+    let mut out = BTreeMap::new();
+    for line in &hits[rule] {
+        let hit: Value = serde_json::from_str(line).unwrap();
+        out.entry(hit["number"].as_str().unwrap().to_owned())
+            .or_insert_with(|| hit["evidence"][field].clone());
+    }
+    out
+}
+
+/// A call at `minute` past 01:00 UTC, as a JSON record.
+fn call(minute: u32, caller: &str, callee: &str, duration_s: u32, extra: &str) -> String {
+    format!(
+        r#"{{"kind":"call","ts":"2026-11-02T01:{minute:02}:00Z","caller":"{caller}","callee":"{callee}","duration_s":{duration_s}{extra}}}"#
+    )
+}
+
+/// `simbox_signature` reads the operator's `gateway_tacs`: a SIM that only
+/// calls, in a listed gateway model, is flagged on that alone; the same SIM
+/// in an unlisted model is not, nor is a listed model's SIM that also
+/// receives calls.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn simbox_signature_flags_sims_in_listed_gateway_models() {
+    let gateway = r#","imsi":"520011234500001","imei":"01215800123456","cell_id":"520-01-1-1""#;
+    let phone = r#","imsi":"520011234500002","imei":"35693803564380","cell_id":"520-01-1-1""#;
+    let busy = r#","imsi":"520011234500003","imei":"01215800654321","cell_id":"520-01-1-1""#;
+    let mut lines = Vec::new();
+    for i in 0..8 {
+        lines.push(call(
+            2 * i,
+            "0811000001",
+            &format!("08220000{i:02}"),
+            95,
+            gateway,
+        ));
+        lines.push(call(
+            2 * i,
+            "0811000002",
+            &format!("08230000{i:02}"),
+            95,
+            phone,
+        ));
+        lines.push(call(
+            2 * i,
+            "0811000003",
+            &format!("08240000{i:02}"),
+            95,
+            busy,
+        ));
+        lines.push(call(
+            2 * i + 1,
+            &format!("08250000{i:02}"),
+            "0811000003",
+            60,
+            "",
+        ));
+    }
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let tacs = dir.path().join("gateway_tacs.csv");
+    std::fs::write(&tacs, "tac,description\n01215800,test gateway\n").unwrap();
+    let listed = RuleEnv {
+        tables: vec![RefTable::file("gateway_tacs", &tacs)],
+        ..RuleEnv::default()
+    };
+    let with_list = flagged(
+        &shipped_rule_hits(&lines, &listed).await,
+        "simbox_signature",
+        "gateway_model",
+    );
+    assert_eq!(
+        with_list.into_iter().collect::<Vec<_>>(),
+        vec![("+66811000001".to_owned(), json!("01215800"))]
+    );
+    let shipped = shipped_rule_hits(&lines, &RuleEnv::default()).await;
+    assert!(shipped["simbox_signature"].is_empty(), "{shipped:#?}");
+}
+
+/// `wangiri_burst` reads `wangiri_ranges`: five one-ring calls to five
+/// subscribers flag a number in a listed range (Mauritania, +222), not one
+/// elsewhere (+44), which needs ten.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wangiri_burst_needs_half_the_burst_from_a_listed_range() {
+    let route = r#","answered":false,"route":"international""#;
+    let mut lines = Vec::new();
+    for i in 0..6 {
+        lines.push(call(
+            i,
+            "+22245123456",
+            &format!("08220000{i:02}"),
+            0,
+            route,
+        ));
+        lines.push(call(
+            i,
+            "+447700900123",
+            &format!("08230000{i:02}"),
+            0,
+            route,
+        ));
+    }
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let hits = shipped_rule_hits(&lines, &RuleEnv::default()).await;
+    let flagged = flagged(&hits, "wangiri_burst", "listed_range");
+    assert_eq!(
+        flagged.into_iter().collect::<Vec<_>>(),
+        vec![("+22245123456".to_owned(), json!("+222"))]
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -12,7 +12,7 @@ use datafusion::execution::TaskContext;
 use datafusion::execution::context::{SessionContext, SessionState};
 use datafusion::physical_plan::execution_plan::reset_plan_states;
 use datafusion::physical_plan::{ExecutionPlan, collect};
-use datafusion::prelude::{CsvReadOptions, SessionConfig};
+use datafusion::prelude::SessionConfig;
 use serde_json::{Map, Value};
 use tokio::sync::Semaphore;
 
@@ -147,7 +147,7 @@ impl RuleEngine {
         let ctx = SessionContext::new_with_config(config);
         let tables = WindowTables::default();
         let mut errors = Vec::new();
-        register(&ctx, &tables, &env.tables, &mut errors).await;
+        register(&ctx, &tables, &env.tables, &mut errors);
         match lexicon(&env.tables) {
             Ok(lexicon) => register_functions(&ctx, env.country_code, &lexicon),
             Err(mut problems) => errors.append(&mut problems),
@@ -335,7 +335,7 @@ pub(super) async fn run_plan(
     Ok(batches)
 }
 
-async fn register(
+fn register(
     ctx: &SessionContext,
     tables: &WindowTables,
     reference: &[RefTable],
@@ -355,30 +355,7 @@ async fn register(
         }
     }
     for table in reference {
-        if let Some(text) = table.contents {
-            if let Err(e) = register_builtin(ctx, &table.name, text) {
-                errors.push(RuleError::at(
-                    &table.path,
-                    None,
-                    format!("built-in table `{}`: {e} (this is a bug)", table.name),
-                ));
-            }
-            continue;
-        }
-        let Some(path) = table.path.to_str() else {
-            errors.push(RuleError::at(&table.path, None, "path is not valid UTF-8"));
-            continue;
-        };
-        if !table.path.is_file() {
-            errors.push(RuleError::at(
-                &table.path,
-                None,
-                format!("reference table `{}`: file not found", table.name),
-            ));
-            continue;
-        }
-        let options = CsvReadOptions::new().has_header(true).file_extension("");
-        if let Err(e) = ctx.register_csv(table.name.as_str(), path, options).await {
+        if let Err(e) = table.register(ctx) {
             errors.push(RuleError::at(
                 &table.path,
                 None,
@@ -386,25 +363,6 @@ async fn register(
             ));
         }
     }
-}
-
-/// Registers a table built into the binary: its CSV text, types inferred
-/// as for a file.
-fn register_builtin(
-    ctx: &SessionContext,
-    name: &str,
-    text: &'static str,
-) -> Result<(), DataFusionError> {
-    let format = arrow::csv::reader::Format::default().with_header(true);
-    let (schema, _) = format.infer_schema(std::io::Cursor::new(text), None)?;
-    let schema = Arc::new(schema);
-    let reader = arrow::csv::ReaderBuilder::new(Arc::clone(&schema))
-        .with_format(format)
-        .build(std::io::Cursor::new(text))?;
-    let batches = reader.collect::<Result<Vec<_>, _>>()?;
-    let table = datafusion::datasource::MemTable::try_new(schema, vec![batches])?;
-    ctx.register_table(name, Arc::new(table))?;
-    Ok(())
 }
 
 /// Plans a rule against the window tables and checks its output columns;

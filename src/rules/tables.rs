@@ -10,7 +10,13 @@
 use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
 
-use arrow::datatypes::{Field, Schema, SchemaRef};
+use arrow::csv::ReaderBuilder;
+use arrow::csv::reader::Format;
+use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
+use arrow::error::ArrowError;
+use arrow::record_batch::RecordBatch;
+use datafusion::datasource::MemTable;
+use datafusion::execution::context::SessionContext;
 
 use super::scan::{NOMINAL_WINDOW_ROWS, SlotTable};
 use super::window_rows::{BoundWindow, WindowTableKind};
@@ -50,6 +56,44 @@ impl RefTable {
             None => std::fs::read_to_string(&self.path),
         }
     }
+
+    /// Reads the table and registers it in `ctx`, every column as text.
+    ///
+    /// A reference table holds codes: numbers, number ranges, device models
+    /// (TACs), domains. Inferring types would read the TAC `01215800` as the
+    /// integer 1215800 and a number written without `+` as an integer, and a
+    /// rule's join on them would then miss silently; a header-only table
+    /// would get a column of nulls. A rule casts a column it means as a
+    /// quantity.
+    pub(crate) fn register(&self, ctx: &SessionContext) -> Result<(), String> {
+        let text = self.text().map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => "file not found".to_owned(),
+            _ => e.to_string(),
+        })?;
+        let batches = text_batches(&text).map_err(|e| e.to_string())?;
+        let table = MemTable::try_new(batches.0, vec![batches.1]).map_err(|e| e.to_string())?;
+        ctx.register_table(self.name.as_str(), Arc::new(table))
+            .map_err(|e| e.to_string())?;
+        Ok(())
+    }
+}
+
+/// The rows of a CSV text with a header row, every column as text.
+fn text_batches(text: &str) -> Result<(SchemaRef, Vec<RecordBatch>), ArrowError> {
+    let format = Format::default().with_header(true);
+    let (inferred, _) = format.infer_schema(std::io::Cursor::new(text), Some(0))?;
+    let schema: SchemaRef = Arc::new(Schema::new(
+        inferred
+            .fields()
+            .iter()
+            .map(|f| Field::new(f.name(), DataType::Utf8, true))
+            .collect::<Vec<_>>(),
+    ));
+    let batches = ReaderBuilder::new(Arc::clone(&schema))
+        .with_format(format)
+        .build(std::io::Cursor::new(text))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((schema, batches))
 }
 
 static WINDOW_SCHEMA: LazyLock<SchemaRef> = LazyLock::new(|| {

@@ -102,6 +102,56 @@ async fn rules_join_reference_tables() {
     assert_eq!(hits[0].evidence["label"], "watched range");
 }
 
+/// Reference table columns are text: a TAC keeps its leading zero, a number
+/// written without `+` stays a string, and a header-only table still joins.
+#[tokio::test]
+async fn reference_table_columns_are_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let numbers = dir.path().join("numbers.csv");
+    std::fs::write(&numbers, "number,tac\n66811111111,01215800\n").unwrap();
+    let empty = dir.path().join("empty.csv");
+    std::fs::write(&empty, "number\n").unwrap();
+    let rule = parse_rule(
+        Path::new("listed.sql"),
+        "-- name: listed\n-- window: 10m\n\
+         SELECT c.caller AS number, n.tac, e.number AS also_empty FROM calls c \
+         JOIN numbers n ON c.caller = '+' || n.number \
+         LEFT JOIN empty e ON c.caller = e.number",
+    )
+    .unwrap();
+    let env = RuleEnv {
+        tables: vec![
+            RefTable::file("numbers", numbers),
+            RefTable::file("empty", empty),
+        ],
+        ..RuleEnv::default()
+    };
+    let engine = RuleEngine::new(vec![rule], &env).await.unwrap();
+    let closed = windows(&[call(1, "0811111111"), call(2, "0822222222")]);
+    let hits = engine.evaluate(&closed[0]).await.hits;
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].number, "+66811111111");
+    assert_eq!(hits[0].evidence["tac"], "01215800");
+}
+
+/// A reference table row with the wrong number of fields is reported with
+/// the file and the line.
+#[tokio::test]
+async fn a_ragged_reference_table_row_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ragged.csv");
+    std::fs::write(&path, "prefix,label\n+66811,one\n+66822,two,three\n").unwrap();
+    let rule = parse_rule(Path::new("a.sql"), JOINING_RULE).unwrap();
+    let env = RuleEnv {
+        tables: vec![RefTable::file("ragged", &path)],
+        ..RuleEnv::default()
+    };
+    let errors = RuleEngine::new(vec![rule], &env).await.unwrap_err();
+    let message = errors.to_string();
+    assert!(message.contains("ragged.csv"), "{message}");
+    assert!(message.contains("line 3"), "{message}");
+}
+
 /// A missing reference table is a configuration error naming the file.
 #[tokio::test]
 async fn a_missing_reference_table_is_reported() {
