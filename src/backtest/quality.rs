@@ -34,7 +34,7 @@ impl Quality {
         let mut per_class: BTreeMap<String, (usize, usize)> = BTreeMap::new();
         let mut true_positives = 0;
         for label in &labels.fraud {
-            let class = serde_json::to_value(label.class)
+            let class = serde_json::to_value(&label.class)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_owned))
                 .unwrap_or_default();
@@ -50,7 +50,7 @@ impl Quality {
             .iter()
             .filter(|l| blocked.contains(&l.number))
             .map(|l| {
-                let kind = serde_json::to_value(l.kind)
+                let kind = serde_json::to_value(&l.kind)
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_owned))
                     .unwrap_or_default();
@@ -88,5 +88,37 @@ impl fmt::Display for Quality {
             }
             Ok(())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Labels from elsewhere name classes and kinds the generator does not
+    /// play; they are scored and reported by name.
+    #[test]
+    fn labels_of_other_kinds_are_scored_by_name() {
+        let labels: Labels = serde_json::from_str(
+            r#"{"seed":1,"subscribers":10,"hours":1.0,"country":"th",
+                "fraud":[{"number":"+66811111111","class":"callcenter"},
+                         {"number":"+66822222222","class":"irsf"}],
+                "lookalikes":[{"number":"+66833333333","kind":"enterprise_gsm_gateway"},
+                              {"number":"+66844444444","kind":"iot_sim"}]}"#,
+        )
+        .unwrap();
+        let blocked: HashSet<String> = ["+66822222222", "+66833333333", "+66844444444"]
+            .map(str::to_owned)
+            .into();
+        let quality = Quality::score(&blocked, &labels);
+        assert_eq!(quality.per_class["callcenter"], (0, 1));
+        assert_eq!(quality.per_class["irsf"], (1, 1));
+        let mut kinds: Vec<&str> = quality
+            .lookalikes_blocked
+            .iter()
+            .map(|(_, kind)| kind.as_str())
+            .collect();
+        kinds.sort();
+        assert_eq!(kinds, ["enterprise_gsm_gateway", "iot_sim"]);
     }
 }

@@ -39,8 +39,9 @@ pub struct LookalikeLabel {
     pub kind: LookalikeKind,
 }
 
-/// Kinds of fraud the generator plays.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Kinds of fraud the generator plays. Labels written by anything else may
+/// name other kinds; they are kept by name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FraudClass {
     /// On-net prepaid SIMs of a scam call centre dialling strangers.
@@ -53,10 +54,15 @@ pub enum FraudClass {
     Wangiri,
     /// Phishing SMS with links, from SIM farms or fake base stations.
     Smishing,
+    /// A class named by labels the generator did not write.
+    #[serde(untagged)]
+    Other(String),
 }
 
-/// Kinds of benign traffic that resemble fraud.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Kinds of benign traffic that resemble fraud. Labels written by anything
+/// else (an operator's own cases, another generator) may name other kinds;
+/// a backtest reports them by name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LookalikeKind {
     /// A bank's outbound call centre: many callees, long answered calls.
@@ -75,4 +81,7 @@ pub enum LookalikeKind {
     OverseasServiceDesk,
     /// Our own subscriber abroad calling home.
     RoamerCallingHome,
+    /// A kind named by labels the generator did not write.
+    #[serde(untagged)]
+    Other(String),
 }

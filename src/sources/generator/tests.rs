@@ -259,7 +259,7 @@ fn every_label_originates_traffic_and_every_class_appears() {
             "{label:?} originates nothing"
         );
     }
-    let classes: HashSet<FraudClass> = labels.fraud.iter().map(|l| l.class).collect();
+    let classes: HashSet<FraudClass> = labels.fraud.iter().map(|l| l.class.clone()).collect();
     for class in [
         FraudClass::Callcenter,
         FraudClass::SpoofedCallerId,
@@ -271,7 +271,7 @@ fn every_label_originates_traffic_and_every_class_appears() {
     }
     let kinds: HashMap<LookalikeKind, usize> =
         labels.lookalikes.iter().fold(HashMap::new(), |mut m, l| {
-            *m.entry(l.kind).or_default() += 1;
+            *m.entry(l.kind.clone()).or_default() += 1;
             m
         });
     for kind in [
