@@ -10,7 +10,7 @@ use arrow::record_batch::RecordBatch;
 use chrono::DateTime;
 
 use super::builder::{RecordBuilder, Validated};
-use super::number::{E164, NumberNormalizer};
+use super::number::{E164, NumberNormalizer, short_code};
 use super::reject::{RejectReason, Rejection};
 use super::schema::{Kind, Route, record_schema};
 use super::value::{Field, Loose, RawFields, Text, parse_json, parse_json_text, present};
@@ -251,7 +251,7 @@ impl Decoder {
         let kind = kind(raw)?;
         let event_ms = event_ms(raw)?;
         let caller = number(&mut self.numbers, "caller", &raw.caller)?;
-        let callee = number(&mut self.numbers, "callee", &raw.callee)?;
+        let callee = callee(&mut self.numbers, &raw.callee)?;
         let (duration_s, answered) = match kind {
             Kind::Call => {
                 let duration = duration(raw)?;
@@ -270,7 +270,7 @@ impl Decoder {
             kind,
             event_ms,
             caller: &caller,
-            callee: &callee,
+            callee: callee.as_str(),
             duration_s,
             answered,
             imsi: imsi.as_deref(),
@@ -340,6 +340,30 @@ fn event_ms(raw: &RawFields<'_>) -> Result<i64, Rejection> {
         ));
     }
     Ok(ms)
+}
+
+/// The B-number: a phone number, or a home service short code, which
+/// subscribers call every day and which no rule should lose.
+enum Callee {
+    Number(E164),
+    ShortCode(String),
+}
+
+impl Callee {
+    fn as_str(&self) -> &str {
+        match self {
+            Callee::Number(number) => number.as_str(),
+            Callee::ShortCode(code) => code,
+        }
+    }
+}
+
+fn callee(numbers: &mut NumberNormalizer, value: &Option<Loose<'_>>) -> Result<Callee, Rejection> {
+    let text = present(value).and_then(Loose::as_text);
+    if let Some(code) = text.as_deref().and_then(short_code) {
+        return Ok(Callee::ShortCode(code.to_owned()));
+    }
+    number(numbers, "callee", value).map(Callee::Number)
 }
 
 fn number(

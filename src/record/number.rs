@@ -33,6 +33,21 @@ mod pattern;
 
 use pattern::NumberPattern;
 
+/// A service short code dialled at home (`191` police, `1669` ambulance,
+/// `10086` China Mobile care, `95588` a bank's hotline): three to six
+/// digits, the first not `0`. No number with its calling code is that short
+/// (the shortest, the Pacific islands', have seven digits) and a national
+/// number starts with the trunk prefix, so the shape alone tells one. A
+/// short code is not E.164: it is kept as dialled, without `+`, and the
+/// number functions return null for it.
+pub(crate) fn short_code(text: &str) -> Option<&str> {
+    let code = text.trim();
+    let bytes = code.as_bytes();
+    let shaped =
+        (3..=6).contains(&bytes.len()) && bytes[0] != b'0' && bytes.iter().all(u8::is_ascii_digit);
+    shaped.then_some(code)
+}
+
 /// Why a string is not a phone number.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NumberError {

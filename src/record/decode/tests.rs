@@ -380,3 +380,38 @@ fn a_by_pane_decoder_keeps_each_kind_and_pane_apart_in_input_order() {
     assert!(by_pane.is_empty());
     assert_eq!(by_pane.finish().num_rows(), 0);
 }
+
+/// Calls and texts to home service short codes are kept, as dialled; a
+/// short code cannot be a caller (a block-list names phone numbers), and a
+/// `+` or a trunk prefix makes the text a phone number that must be whole.
+#[test]
+fn short_code_callees_are_kept_as_dialled() {
+    let mut d = decoder();
+    for callee in [r#""191""#, "1669", r#"" 10086 ""#, r#""95588""#] {
+        let line = format!(
+            r#"{{"kind":"call","ts":"2026-11-02T01:00:00Z","caller":"0812345678","callee":{callee},"duration_s":30}}"#
+        );
+        d.push_json(line.as_bytes()).unwrap();
+    }
+    let batch = d.finish();
+    let callees = batch.column_by_name("callee").unwrap().as_string::<i32>();
+    let kept: Vec<&str> = callees.iter().map(Option::unwrap).collect();
+    assert_eq!(kept, ["191", "1669", "10086", "95588"]);
+    for (field, value) in [
+        ("caller", "191"),
+        ("callee", "+191"),
+        ("callee", "0191"),
+        ("callee", "12"),
+        ("callee", "1234567"),
+    ] {
+        let (caller, callee) = match field {
+            "caller" => (value, "0898765432"),
+            _ => ("0812345678", value),
+        };
+        let rejected = reject(&format!(
+            r#"{{"kind":"call","ts":"2026-11-02T01:00:00Z","caller":"{caller}","callee":"{callee}","duration_s":30}}"#
+        ));
+        assert_eq!(rejected.reason, RejectReason::BadNumber, "{field} {value}");
+        assert!(rejected.message.contains(field), "{}", rejected.message);
+    }
+}
