@@ -24,7 +24,12 @@
 --   conversations (30 s or more), and there must be at least as many
 --   hang-ups as conversations. A quieter SIM (5 to 9 calls) counts when it
 --   sits in a room of them: at least three such dialling SIMs on one cell,
---   as agents of one centre.
+--   as agents of one centre. Sequential or range dialling (a seat sweeping
+--   a block of numbers) meets these conditions, as a sweep mostly reaches
+--   nobody; it is no signal on its own, because polling offices dial
+--   random and sequential numbers too (random-digit dialling): on the
+--   labelled sets, flagging SIMs whose callees sit within a hundred of
+--   each other would add 3 scam seats the rule misses and 11 polling SIMs.
 -- The cheap aggregate over every call picks the candidates first; the costly
 -- distinct counts run only for them. It keeps four sums per caller and pane
 -- (rates are sums over the count), not an average beside each sum. The small side of each join comes first:
