@@ -382,9 +382,13 @@ fn number(
         )
     })?;
     numbers.normalize(&text).map_err(|e| {
+        let why = match short_code(&text) {
+            Some(_) => "is a service short code: a caller must be a phone number".to_owned(),
+            None => e.to_string(),
+        };
         Rejection::new(
             RejectReason::BadNumber,
-            format!("field `{field}` {} {e}", value.describe()),
+            format!("field `{field}` {} {why}", value.describe()),
         )
     })
 }

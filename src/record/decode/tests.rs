@@ -414,4 +414,11 @@ fn short_code_callees_are_kept_as_dialled() {
         assert_eq!(rejected.reason, RejectReason::BadNumber, "{field} {value}");
         assert!(rejected.message.contains(field), "{}", rejected.message);
     }
+    let caller = reject(
+        r#"{"kind":"call","ts":"2026-11-02T01:00:00Z","caller":"1175","callee":"0898765432","duration_s":3}"#,
+    );
+    assert_eq!(
+        caller.message,
+        "field `caller` \"1175\" is a service short code: a caller must be a phone number"
+    );
 }
