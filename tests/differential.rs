@@ -10,8 +10,9 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
+use arrow::datatypes::{DataType, Field, Schema};
 use datafusion::datasource::MemTable;
-use datafusion::prelude::SessionContext;
+use datafusion::prelude::{CsvReadOptions, SessionContext};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use scamstream::record::{Decoder, NumberNormalizer, record_schema};
@@ -115,9 +116,11 @@ fn key(end: i64, rule: &Rule, hit: &RuleHit) -> HitKey {
 }
 
 async fn streamed(lines: &[String], rng: &mut ChaCha8Rng, rules: &[Rule]) -> BTreeSet<HitKey> {
-    let engine = RuleEngine::new(rules.to_vec(), &RuleEnv::default())
-        .await
-        .unwrap();
+    let env = RuleEnv {
+        tables: RuleEnv::default().tables_for(&RuleSource::Dir("sql".into())),
+        ..RuleEnv::default()
+    };
+    let engine = RuleEngine::new(rules.to_vec(), &env).await.unwrap();
     let mut operator = WindowOperator::new(engine.window_specs(), LATENESS);
     let mut decoder = Decoder::new(NumberNormalizer::new(66).unwrap());
     let mut hits = BTreeSet::new();
@@ -168,6 +171,7 @@ async fn one_shot(lines: &[String], rules: &[Rule]) -> BTreeSet<HitKey> {
         for (start, end) in windows {
             let ctx = SessionContext::new();
             register_functions(&ctx, 66, builtin_lexicon());
+            register_reference_tables(&ctx).await;
             let table = MemTable::try_new(record_schema(), vec![vec![all.clone()]]).unwrap();
             ctx.register_table("all_rows", Arc::new(table)).unwrap();
             let ts = |ms: i64| format!("arrow_cast({ms}, 'Timestamp(Millisecond, Some(\"UTC\"))')");
@@ -192,6 +196,27 @@ async fn one_shot(lines: &[String], rules: &[Rule]) -> BTreeSet<HitKey> {
         }
     }
     hits
+}
+
+/// The library's reference tables, read by DataFusion's own CSV reader with
+/// every column as text, as the engine registers them.
+async fn register_reference_tables(ctx: &SessionContext) {
+    for entry in std::fs::read_dir("sql/tables").unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_str().unwrap().to_owned();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let header = text.lines().next().unwrap();
+        let schema = Schema::new(
+            header
+                .split(',')
+                .map(|column| Field::new(column.trim(), DataType::Utf8, true))
+                .collect::<Vec<_>>(),
+        );
+        let options = CsvReadOptions::new().schema(&schema).has_header(true);
+        ctx.register_csv(name.as_str(), path.to_str().unwrap(), options)
+            .await
+            .unwrap();
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -49,15 +49,16 @@ impl Default for RuleEnv {
 
 impl RuleEnv {
     /// The pipeline's tables, then those shipped with `source` that the
-    /// pipeline does not override.
+    /// pipeline does not override, then the built-in copies of `sql/tables/`
+    /// that neither names: a rule directory holding copies of the library's
+    /// rules but not their tables still plans, as the SMS functions fall
+    /// back to the built-in brands and shorteners.
     pub fn tables_for(&self, source: &RuleSource) -> Vec<RefTable> {
-        let named: HashSet<&str> = self.tables.iter().map(|t| t.name.as_str()).collect();
         let mut tables = self.tables.clone();
-        tables.extend(
-            shipped_tables(source)
-                .into_iter()
-                .filter(|t| !named.contains(t.name.as_str())),
-        );
+        for shipped in [shipped_tables(source), shipped_tables(&RuleSource::Builtin)] {
+            let named: HashSet<String> = tables.iter().map(|t| t.name.clone()).collect();
+            tables.extend(shipped.into_iter().filter(|t| !named.contains(&t.name)));
+        }
         tables
     }
 }
@@ -180,7 +181,21 @@ mod tests {
                 )
             })
             .collect();
-        assert_eq!(names, vec![("brands", "mine.csv"), ("extra", "extra.csv")]);
+        assert_eq!(
+            names,
+            vec![
+                ("brands", "mine.csv"),
+                ("extra", "extra.csv"),
+                ("shorteners", "shorteners.csv"),
+                ("wangiri_ranges", "wangiri_ranges.csv"),
+                ("gateway_tacs", "gateway_tacs.csv"),
+            ]
+        );
+        let builtin = tables.iter().filter(|t| t.contents.is_some()).count();
+        assert_eq!(
+            builtin, 3,
+            "the tables the directory lacks are the built-in copies"
+        );
     }
 
     #[test]
