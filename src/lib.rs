@@ -67,7 +67,9 @@
 //!   (country, line type, range, distance), devices (IMEI TAC) and SMS
 //!   content (links, domains, shorteners, brand look-alikes, brand-plus-link,
 //!   templates) ([`rules::functions`]); their knowledge lives in CSV tables
-//!   shipped next to the rules, which operators extend without a rebuild.
+//!   shipped next to the rules (brands, shorteners, wangiri ranges, gateway
+//!   TACs), which rules also join as text tables and operators extend
+//!   without a rebuild.
 //! - **Judge a rule before it acts.** `scamstream backtest` replays labelled
 //!   history through the whole pipeline and scores every rule ([`backtest`]);
 //!   a rule in shadow mode is evaluated and counted but never blocks, and
