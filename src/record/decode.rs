@@ -250,7 +250,7 @@ impl Decoder {
     fn push_raw(&mut self, raw: &RawFields<'_>) -> Result<Kind, Rejection> {
         let kind = kind(raw)?;
         let event_ms = event_ms(raw)?;
-        let caller = number(&mut self.numbers, "caller", &raw.caller)?;
+        let caller = caller(&mut self.numbers, &raw.caller)?;
         let callee = callee(&mut self.numbers, &raw.callee)?;
         let (duration_s, answered) = match kind {
             Kind::Call => {
@@ -340,6 +340,35 @@ fn event_ms(raw: &RawFields<'_>) -> Result<i64, Rejection> {
         ));
     }
     Ok(ms)
+}
+
+/// The A-number, which must be a phone number; a withheld caller ID is
+/// rejected with a reason of its own.
+fn caller(numbers: &mut NumberNormalizer, value: &Option<Loose<'_>>) -> Result<E164, Rejection> {
+    let text = present(value).and_then(Loose::as_text);
+    if let Some(withheld) = text.filter(|t| is_withheld(t)) {
+        return Err(Rejection::new(
+            RejectReason::WithheldCaller,
+            format!("field `caller` {withheld:?} is a withheld caller ID"),
+        ));
+    }
+    number(numbers, "caller", value)
+}
+
+/// How switches write a caller ID the caller withheld.
+fn is_withheld(text: &str) -> bool {
+    const WITHHELD: [&str; 8] = [
+        "",
+        "anonymous",
+        "restricted",
+        "private",
+        "withheld",
+        "unknown",
+        "unavailable",
+        "hidden",
+    ];
+    let text = text.trim();
+    WITHHELD.iter().any(|w| text.eq_ignore_ascii_case(w))
 }
 
 /// The B-number: a phone number, or a home service short code, which

@@ -16,6 +16,10 @@ pub enum RejectReason {
     BadTimestamp,
     /// `caller` or `callee` is not a phone number.
     BadNumber,
+    /// The caller ID is withheld (`anonymous`, `restricted`, empty): the
+    /// record names nobody a rule could flag or a block-list could name.
+    /// Ordinary on a real network, so it is counted apart from bad numbers.
+    WithheldCaller,
     /// A field has a value outside the contract (unknown `kind`, negative duration, ...).
     BadValue,
     /// The record arrived after the windows it belongs to had closed.
@@ -24,12 +28,13 @@ pub enum RejectReason {
 
 impl RejectReason {
     /// Every reason, in label order.
-    pub const ALL: [RejectReason; 7] = [
+    pub const ALL: [RejectReason; 8] = [
         RejectReason::Malformed,
         RejectReason::Oversized,
         RejectReason::MissingField,
         RejectReason::BadTimestamp,
         RejectReason::BadNumber,
+        RejectReason::WithheldCaller,
         RejectReason::BadValue,
         RejectReason::Late,
     ];
@@ -42,6 +47,7 @@ impl RejectReason {
             RejectReason::MissingField => "missing_field",
             RejectReason::BadTimestamp => "bad_timestamp",
             RejectReason::BadNumber => "bad_number",
+            RejectReason::WithheldCaller => "withheld_caller",
             RejectReason::BadValue => "bad_value",
             RejectReason::Late => "late",
         }

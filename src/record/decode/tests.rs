@@ -422,3 +422,28 @@ fn short_code_callees_are_kept_as_dialled() {
         "field `caller` \"1175\" is a service short code: a caller must be a phone number"
     );
 }
+
+/// A withheld caller ID is rejected with a reason of its own, so a flood of
+/// them is not mistaken for bad data; a missing caller is still missing.
+#[test]
+fn withheld_callers_have_a_reason_of_their_own() {
+    for caller in ["anonymous", "Restricted", "", " PRIVATE "] {
+        let rejected = reject(&format!(
+            r#"{{"kind":"call","ts":"2026-11-02T01:00:00Z","caller":"{caller}","callee":"0898765432","duration_s":3}}"#
+        ));
+        assert_eq!(rejected.reason, RejectReason::WithheldCaller, "{caller:?}");
+        assert!(
+            rejected.message.contains("withheld"),
+            "{}",
+            rejected.message
+        );
+    }
+    let missing = reject(
+        r#"{"kind":"call","ts":"2026-11-02T01:00:00Z","callee":"0898765432","duration_s":3}"#,
+    );
+    assert_eq!(missing.reason, RejectReason::MissingField);
+    let garbled = reject(
+        r#"{"kind":"call","ts":"2026-11-02T01:00:00Z","caller":"call me","callee":"0898765432","duration_s":3}"#,
+    );
+    assert_eq!(garbled.reason, RejectReason::BadNumber);
+}
