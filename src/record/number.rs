@@ -39,7 +39,7 @@ use pattern::NumberPattern;
 /// (the shortest, the Pacific islands', have seven digits) and a national
 /// number starts with the trunk prefix, so the shape alone tells one. A
 /// short code is not E.164: it is kept as dialled, without `+`, and the
-/// number functions return null for it.
+/// number functions return null for it (`is_national` false).
 pub(crate) fn short_code(text: &str) -> Option<&str> {
     let code = text.trim();
     let bytes = code.as_bytes();
