@@ -29,8 +29,8 @@
 --   nobody; it is no signal on its own, because polling offices dial
 --   random and sequential numbers too (random-digit dialling): on the
 --   labelled sets, flagging SIMs whose callees sit within a hundred of
---   each other would add 3 scam seats the rule misses, 11 polling SIMs and
---   banks' call centres.
+--   each other would add 4 scam seats the rule misses, 11 polling SIMs,
+--   banks' call centres and couriers (tests/independent/seqdial.py).
 -- The cheap aggregate over every call picks the candidates first; the costly
 -- distinct counts run only for them. It keeps four sums per caller and pane
 -- (rates are sums over the count), not an average beside each sum. The small side of each join comes first:
