@@ -343,13 +343,22 @@ fn event_ms(raw: &RawFields<'_>) -> Result<i64, Rejection> {
 }
 
 /// The A-number, which must be a phone number; a withheld caller ID is
-/// rejected with a reason of its own.
+/// rejected with a reason of its own, and a short code with a message that
+/// says so.
 fn caller(numbers: &mut NumberNormalizer, value: &Option<Loose<'_>>) -> Result<E164, Rejection> {
     let text = present(value).and_then(Loose::as_text);
-    if let Some(withheld) = text.filter(|t| is_withheld(t)) {
+    if let Some(withheld) = text.as_deref().filter(|t| is_withheld(t)) {
         return Err(Rejection::new(
             RejectReason::WithheldCaller,
             format!("field `caller` {withheld:?} is a withheld caller ID"),
+        ));
+    }
+    if let Some(code) = text.as_deref().and_then(short_code) {
+        return Err(Rejection::new(
+            RejectReason::BadNumber,
+            format!(
+                "field `caller` {code:?} is a service short code: a caller must be a phone number"
+            ),
         ));
     }
     number(numbers, "caller", value)
@@ -411,13 +420,9 @@ fn number(
         )
     })?;
     numbers.normalize(&text).map_err(|e| {
-        let why = match short_code(&text) {
-            Some(_) => "is a service short code: a caller must be a phone number".to_owned(),
-            None => e.to_string(),
-        };
         Rejection::new(
             RejectReason::BadNumber,
-            format!("field `{field}` {} {why}", value.describe()),
+            format!("field `{field}` {} {e}", value.describe()),
         )
     })
 }
