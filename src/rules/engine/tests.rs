@@ -78,23 +78,36 @@ async fn a_failing_rule_is_reported_and_does_not_stop_the_others() {
     assert_eq!(failed[0].rule, 0);
 }
 
+/// An engine for one rule with the pipeline tables `tables` (name, CSV
+/// text), written to files as an operator would.
+async fn with_tables(rule: &str, tables: &[(&str, &str)]) -> Result<RuleEngine, RuleErrors> {
+    let dir = tempfile::tempdir().unwrap();
+    let tables = tables
+        .iter()
+        .map(|(name, csv)| {
+            let path = dir.path().join(format!("{name}.csv"));
+            std::fs::write(&path, csv).unwrap();
+            RefTable::file(*name, path)
+        })
+        .collect();
+    let rule = parse_rule(Path::new("rule.sql"), rule).unwrap();
+    let env = RuleEnv {
+        tables,
+        ..RuleEnv::default()
+    };
+    RuleEngine::new(vec![rule], &env).await
+}
+
 /// Reference tables from the pipeline are CSV files rules can join.
 #[tokio::test]
 async fn rules_join_reference_tables() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("prefixes.csv");
-    std::fs::write(&path, "prefix,label\n+66811,watched range\n").unwrap();
-    let rule = parse_rule(
-        Path::new("watched.sql"),
+    let engine = with_tables(
         "-- name: watched\n-- window: 10m\n\
          SELECT c.caller AS number, p.label FROM calls c JOIN watched_prefixes p ON starts_with(c.caller, p.prefix)",
+        &[("watched_prefixes", "prefix,label\n+66811,watched range\n")],
     )
+    .await
     .unwrap();
-    let env = RuleEnv {
-        tables: vec![RefTable::file("watched_prefixes", path)],
-        ..RuleEnv::default()
-    };
-    let engine = RuleEngine::new(vec![rule], &env).await.unwrap();
     let closed = windows(&[call(1, "0811111111"), call(2, "0822222222")]);
     let hits = engine.evaluate(&closed[0]).await.hits;
     assert_eq!(hits.len(), 1);
@@ -106,27 +119,18 @@ async fn rules_join_reference_tables() {
 /// written without `+` stays a string, and a header-only table still joins.
 #[tokio::test]
 async fn reference_table_columns_are_text() {
-    let dir = tempfile::tempdir().unwrap();
-    let numbers = dir.path().join("numbers.csv");
-    std::fs::write(&numbers, "number,tac\n66811111111,01215800\n").unwrap();
-    let empty = dir.path().join("empty.csv");
-    std::fs::write(&empty, "number\n").unwrap();
-    let rule = parse_rule(
-        Path::new("listed.sql"),
+    let engine = with_tables(
         "-- name: listed\n-- window: 10m\n\
          SELECT c.caller AS number, n.tac, e.number AS also_empty FROM calls c \
          JOIN numbers n ON c.caller = '+' || n.number \
          LEFT JOIN empty e ON c.caller = e.number",
-    )
-    .unwrap();
-    let env = RuleEnv {
-        tables: vec![
-            RefTable::file("numbers", numbers),
-            RefTable::file("empty", empty),
+        &[
+            ("numbers", "number,tac\n66811111111,01215800\n"),
+            ("empty", "number\n"),
         ],
-        ..RuleEnv::default()
-    };
-    let engine = RuleEngine::new(vec![rule], &env).await.unwrap();
+    )
+    .await
+    .unwrap();
     let closed = windows(&[call(1, "0811111111"), call(2, "0822222222")]);
     let hits = engine.evaluate(&closed[0]).await.hits;
     assert_eq!(hits.len(), 1);
@@ -138,15 +142,12 @@ async fn reference_table_columns_are_text() {
 /// the file and the line.
 #[tokio::test]
 async fn a_ragged_reference_table_row_is_reported() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ragged.csv");
-    std::fs::write(&path, "prefix,label\n+66811,one\n+66822,two,three\n").unwrap();
-    let rule = parse_rule(Path::new("a.sql"), JOINING_RULE).unwrap();
-    let env = RuleEnv {
-        tables: vec![RefTable::file("ragged", &path)],
-        ..RuleEnv::default()
-    };
-    let errors = RuleEngine::new(vec![rule], &env).await.unwrap_err();
+    let errors = with_tables(
+        JOINING_RULE,
+        &[("ragged", "prefix,label\n+66811,one\n+66822,two,three\n")],
+    )
+    .await
+    .unwrap_err();
     let message = errors.to_string();
     assert!(message.contains("ragged.csv"), "{message}");
     assert!(message.contains("line 3"), "{message}");
