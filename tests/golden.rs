@@ -174,6 +174,40 @@ async fn wangiri_burst_needs_half_the_burst_from_a_listed_range() {
     );
 }
 
+/// `wangiri_callback` flags a slow one-ring range once a subscriber it rang
+/// has called it back and been answered: twelve rings in an hour, far below
+/// `wangiri_burst`'s bursts. The same rings are not flagged when the call
+/// back went unanswered (a flash-call pool), nor are six rings with an
+/// answered call back (a caller abroad who missed a few people).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wangiri_callback_needs_a_ring_range_that_answered_a_call_back() {
+    let ring = r#","answered":false,"route":"international""#;
+    let answered = r#","answered":true,"route":"onnet""#;
+    let unanswered = r#","answered":false,"route":"onnet""#;
+    let mut calls = vec![
+        (20, call(20, "0811010004", "+37167000104", 180, answered)),
+        (20, call(20, "0811020004", "+37167000204", 0, unanswered)),
+        (20, call(20, "0811030004", "+37167000304", 180, answered)),
+    ];
+    for (range, rings) in [("+371670001", 12), ("+371670002", 12), ("+371670003", 6)] {
+        for i in 0..rings {
+            let minute = 2 + 4 * i;
+            let subscriber = format!("08110{}00{i:02}", &range[9..]);
+            let number = format!("{range}{i:02}");
+            calls.push((minute, call(minute, &number, &subscriber, 0, ring)));
+        }
+    }
+    calls.sort_by_key(|(minute, _)| *minute);
+    let lines: Vec<&str> = calls.iter().map(|(_, line)| line.as_str()).collect();
+    let hits = shipped_rule_hits(&lines, &RuleEnv::default()).await;
+    let flagged = flagged(&hits, "wangiri_callback", "subscribers_called_back");
+    let expected: Vec<(String, Value)> = (0..12)
+        .map(|i| (format!("+371670001{i:02}"), json!(1)))
+        .collect();
+    assert_eq!(flagged.into_iter().collect::<Vec<_>>(), expected);
+    assert!(hits["wangiri_burst"].is_empty(), "{hits:#?}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_rule_matches_its_golden_hits() {
     let bless = std::env::var_os("SCAMSTREAM_BLESS").is_some();

@@ -48,6 +48,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "sql/wangiri_burst.sql",
         include_str!("../../sql/wangiri_burst.sql"),
     ),
+    (
+        "sql/wangiri_callback.sql",
+        include_str!("../../sql/wangiri_callback.sql"),
+    ),
 ];
 
 /// Reads and checks the header of every rule; reports every problem found.
