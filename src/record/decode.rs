@@ -366,6 +366,14 @@ fn caller(numbers: &mut NumberNormalizer, value: &Option<Loose<'_>>) -> Result<E
 
 /// How switches write a caller ID the caller withheld.
 fn is_withheld(text: &str) -> bool {
+    // A number starts with a digit or `+`, which no withheld word does.
+    if text
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_digit() || *b == b'+')
+    {
+        return false;
+    }
     const WITHHELD: [&str; 8] = [
         "",
         "anonymous",

@@ -41,6 +41,14 @@ use pattern::NumberPattern;
 /// short code is not E.164: it is kept as dialled, without `+`, and the
 /// number functions return null for it (`is_national` false).
 pub(crate) fn short_code(text: &str) -> Option<&str> {
+    // Nearly every value is a longer number with no padding: decided without
+    // trimming (a Unicode trim is most of this check's cost), as a trim
+    // could not shorten it.
+    let unpadded = |b: Option<&u8>| b.is_some_and(|b| !b.is_ascii_whitespace() && b.is_ascii());
+    let raw = text.as_bytes();
+    if raw.len() > 6 && unpadded(raw.first()) && unpadded(raw.last()) {
+        return None;
+    }
     let code = text.trim();
     let bytes = code.as_bytes();
     let shaped =

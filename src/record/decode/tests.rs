@@ -387,7 +387,17 @@ fn a_by_pane_decoder_keeps_each_kind_and_pane_apart_in_input_order() {
 #[test]
 fn short_code_callees_are_kept_as_dialled() {
     let mut d = decoder();
-    for callee in [r#""191""#, "1669", r#"" 10086 ""#, r#""95588""#] {
+    // Padding longer than the code, in ASCII or Unicode spaces, is trimmed
+    // as well.
+    let padded = ["\"   191   \"", "\"\u{a0}1669\u{3000}\""];
+    for callee in [
+        r#""191""#,
+        "1669",
+        r#"" 10086 ""#,
+        r#""95588""#,
+        padded[0],
+        padded[1],
+    ] {
         let line = format!(
             r#"{{"kind":"call","ts":"2026-11-02T01:00:00Z","caller":"0812345678","callee":{callee},"duration_s":30}}"#
         );
@@ -396,7 +406,7 @@ fn short_code_callees_are_kept_as_dialled() {
     let batch = d.finish();
     let callees = batch.column_by_name("callee").unwrap().as_string::<i32>();
     let kept: Vec<&str> = callees.iter().map(Option::unwrap).collect();
-    assert_eq!(kept, ["191", "1669", "10086", "95588"]);
+    assert_eq!(kept, ["191", "1669", "10086", "95588", "191", "1669"]);
     for (field, value) in [
         ("caller", "191"),
         ("callee", "+191"),
