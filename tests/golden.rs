@@ -192,7 +192,10 @@ async fn wangiri_callback_needs_a_ring_range_that_answered_a_call_back() {
     for (range, rings) in [("+371670001", 12), ("+371670002", 12), ("+371670003", 6)] {
         for i in 0..rings {
             let minute = 2 + 4 * i;
-            let subscriber = format!("08110{}00{i:02}", &range[9..]);
+            // Each range rings its own block of subscribers: 081101xxxx for
+            // the first range, 081102xxxx for the second, and so on.
+            let block = &range[range.len() - 1..];
+            let subscriber = format!("08110{block}00{i:02}");
             let number = format!("{range}{i:02}");
             calls.push((minute, call(minute, &number, &subscriber, 0, ring)));
         }
