@@ -72,6 +72,16 @@ async fn backtest_counting_rejects(dir: &Path, country_code: u16) -> (Report, u6
     (report, summary.rejected_total())
 }
 
+/// The recall of fraud class `class`, which the traffic must hold.
+fn recall(report: &Report, class: &str) -> f64 {
+    report
+        .classes
+        .iter()
+        .find(|c| c.class == class)
+        .unwrap_or_else(|| panic!("the traffic has no {class}:\n{report}"))
+        .recall
+}
+
 /// Backtests the library on `gen.py`'s seed 1 of a home network (`th` or
 /// `cn`) whose national numbers use `country_code`.
 async fn assert_no_lookalike_blocked(country: &str, country_code: u16) -> Report {
@@ -106,12 +116,10 @@ async fn the_library_blocks_no_lookalike_on_independent_thai_traffic() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_library_blocks_no_lookalike_and_finds_crowded_racks_on_independent_chinese_traffic() {
     let report = assert_no_lookalike_blocked("cn", 86).await;
-    let simbox = report
-        .classes
-        .iter()
-        .find(|c| c.class == "simbox")
-        .expect("the traffic has SIM boxes");
-    assert!(simbox.recall >= 0.95, "SIM boxes missed:\n{report}");
+    assert!(
+        recall(&report, "simbox") >= 0.95,
+        "SIM boxes missed:\n{report}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -147,13 +155,8 @@ async fn sims_swapped_into_blocked_handsets_are_found_on_the_second_generators_t
         report.lookalikes_blocked.is_empty(),
         "look-alikes blocked:\n{report}"
     );
-    let callcenter = report
-        .classes
-        .iter()
-        .find(|c| c.class == "callcenter")
-        .expect("the traffic has call centres");
     assert!(
-        callcenter.recall >= 0.95,
+        recall(&report, "callcenter") >= 0.95,
         "call-centre SIMs missed:\n{report}"
     );
 }
@@ -168,12 +171,10 @@ async fn a_slow_wangiri_walk_is_found_by_its_call_backs_on_the_fifth_generators_
     let dir = tempfile::tempdir().unwrap();
     generate("gen5.py", dir.path(), "cn", 4, 1);
     let (report, _) = backtest_counting_rejects(dir.path(), 86).await;
-    let wangiri = report
-        .classes
-        .iter()
-        .find(|c| c.class == "wangiri")
-        .expect("the traffic has wangiri");
-    assert!(wangiri.recall >= 0.85, "wangiri missed:\n{report}");
+    assert!(
+        recall(&report, "wangiri") >= 0.85,
+        "wangiri missed:\n{report}"
+    );
     let rule = report
         .rules
         .iter()
