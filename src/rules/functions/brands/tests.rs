@@ -87,6 +87,11 @@ fn couriers_may_link_to_their_own_domains_only() {
         None
     );
     assert_eq!(
+        l.brand_link("Shopee: คำสั่งซื้อ #VZ9C2R จัดส่งแล้ว ติดตามที่ https://th.shp.ee/dVzf329"),
+        None,
+        "shp.ee (th., vn., id., ...) is Shopee's own short-link domain"
+    );
+    assert_eq!(
         l.brand_link("Flash Express: parcel out https://bit.ly/3abc"),
         Some("flash")
     );
@@ -123,6 +128,7 @@ fn real_and_unrelated_domains_are_not_lookalikes() {
         "kasikornbank.com",
         "track.thailandpost.co.th",
         "shope.ee",
+        "th.shp.ee",
         "s.lazada.co.th",
         "peace.org",
         "youtu.be",
