@@ -51,6 +51,17 @@ def seconds(ts):
     return datetime.datetime.fromisoformat(ts.replace("Z", "+00:00")).timestamp()
 
 
+def load_set(doc):
+    """The labelled set named on the command line (DIR [--country-code CC]):
+    its records, the label of each labelled number, and the country code."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("dir")
+    parser.add_argument("--country-code", default="66")
+    args = parser.parse_args()
+    records, kind = load(args.dir, args.country_code)
+    return args.dir, args.country_code, records, kind
+
+
 def load(path, cc):
     records = []
     with open(f"{path}/records.jsonl") as f:
@@ -97,11 +108,7 @@ def crowd_figures(window, calls, sims):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("dir")
-    parser.add_argument("--country-code", default="66")
-    args = parser.parse_args()
-    records, kind = load(args.dir, args.country_code)
+    _, _, records, kind = load_set(__doc__)
     start, end = min(r["t"] for r in records), max(r["t"] for r in records)
     seen = set()
     t = start

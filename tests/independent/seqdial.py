@@ -13,11 +13,10 @@ number they called that hour, by label, and how many of them were blocked.
 Numbers are read as `crowds.py` reads them.
 """
 
-import argparse
 import collections
 import json
 
-from crowds import e164, load
+from crowds import e164, load_set
 
 NEAR = 100
 LEAST_NEAR = 3
@@ -44,12 +43,8 @@ def blocked_numbers(path, cc):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("dir")
-    parser.add_argument("--country-code", default="66")
-    args = parser.parse_args()
-    records, kind = load(args.dir, args.country_code)
-    blocked = blocked_numbers(f"{args.dir}/blocklist.jsonl", args.country_code)
+    path, cc, records, kind = load_set(__doc__)
+    blocked = blocked_numbers(f"{path}/blocklist.jsonl", cc)
     callees = collections.defaultdict(set)
     for r in records:
         if r.get("kind") == "call":
