@@ -1,5 +1,5 @@
 //! End to end through the binary: generated traffic with bad records mixed
-//! in, the exit codes, and the demo.
+//! in, the exit codes, the demo, and a run away from a checkout.
 
 mod common;
 
@@ -315,5 +315,58 @@ fn standard_input_and_csv_give_the_same_block_list_as_json_lines() {
     assert_eq!(read_jsonl(std::path::Path::new(&b3)), from_file, "csv");
     for rejects in [&r1, &r2, &r3] {
         assert!(read_jsonl(std::path::Path::new(rejects)).is_empty());
+    }
+}
+
+/// Away from a checkout (no `pipelines/`, no `sql/`), `run` falls back to the
+/// default pipeline, rule library and allow-list built into the binary, and
+/// blocks what it blocks in the checkout.
+#[test]
+fn run_away_from_a_checkout_uses_the_built_in_copies() {
+    use std::process::Command;
+
+    let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/input.jsonl");
+    let numbers = |cwd: &std::path::Path| {
+        let out = Command::new(env!("CARGO_BIN_EXE_scamstream"))
+            .args(["run", "--input", input.to_str().unwrap()])
+            .current_dir(cwd)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "in {}: {}",
+            cwd.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut blocked: Vec<_> = read_jsonl(&cwd.join("out/blocklist.jsonl"))
+            .into_iter()
+            .map(|e| (e["number"].to_string(), e["rules"].to_string()))
+            .collect();
+        blocked.sort();
+        blocked
+    };
+    let checkout = tempfile::tempdir().unwrap();
+    for dir in ["pipelines", "sql"] {
+        copy_dir(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir),
+            &checkout.path().join(dir),
+        );
+    }
+    let elsewhere = tempfile::tempdir().unwrap();
+    let in_checkout = numbers(checkout.path());
+    assert!(!in_checkout.is_empty(), "the golden input blocks numbers");
+    assert_eq!(numbers(elsewhere.path()), in_checkout);
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
     }
 }

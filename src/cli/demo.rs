@@ -1,11 +1,9 @@
 //! `scamstream demo`: the whole engine on generated traffic, scored against
 //! the generator's labels. Needs no files, flags or services.
 
-use std::path::Path;
-
 use super::{Failure, GenArgs, progress};
 use crate::backtest::Quality;
-use crate::config::{SourceConfig, default_pipeline_text, parse_pipeline};
+use crate::config::{SourceConfig, builtin_pipeline};
 use crate::metrics::Metrics;
 use crate::pipeline::{Outputs, Pipeline};
 use crate::rules::RuleSource;
@@ -13,15 +11,8 @@ use crate::sinks::MemorySink;
 use crate::sources::GeneratorSource;
 
 pub(crate) async fn demo(args: GenArgs) -> Result<(), Failure> {
-    let mut config = parse_pipeline("pipelines/default.toml (built in)", default_pipeline_text())
-        .map_err(Failure::config)?;
+    let mut config = builtin_pipeline().map_err(Failure::config)?;
     config.source = SourceConfig::Generator(args.config());
-    if !Path::new("sql").is_dir() {
-        config.rules = RuleSource::Builtin;
-    }
-    if config.allow_list.as_ref().is_some_and(|p| !p.is_file()) {
-        config.allow_list = None;
-    }
     println!(
         "scamstream demo: {} subscribers, {} h of traffic, seed {}, rules from {}",
         args.subscribers,
@@ -29,7 +20,7 @@ pub(crate) async fn demo(args: GenArgs) -> Result<(), Failure> {
         args.seed,
         match &config.rules {
             RuleSource::Dir(d) => d.display().to_string(),
-            RuleSource::Builtin => "the built-in starter rules".into(),
+            RuleSource::Builtin => "the library built into the binary".into(),
         }
     );
     let blocklist = MemorySink::default();

@@ -13,6 +13,7 @@ mod resolve;
 
 pub use error::{ConfigError, ConfigErrors};
 pub use resolve::{
-    DEFAULT_PIPELINE_PATH, KafkaConfig, OutputsConfig, PipelineConfig, ServiceConfig, SourceConfig,
-    default_pipeline_text, load_pipeline, parse_pipeline,
+    AllowListSource, DEFAULT_PIPELINE_PATH, KafkaConfig, OutputsConfig, PipelineConfig,
+    ServiceConfig, SourceConfig, builtin_pipeline, default_pipeline_text, load_pipeline,
+    parse_pipeline,
 };

@@ -130,14 +130,24 @@ pub struct PipelineConfig {
     pub tables: Vec<RefTable>,
     /// Thresholds and lifetimes.
     pub decisions: DecisionConfig,
-    /// The allow-list file, if any.
-    pub allow_list: Option<PathBuf>,
+    /// The allow-list, if any.
+    pub allow_list: Option<AllowListSource>,
     /// Outputs.
     pub outputs: OutputsConfig,
     /// The Kafka cluster, when a source or the outputs use it.
     pub kafka: Option<KafkaConfig>,
     /// Service-mode settings.
     pub service: ServiceConfig,
+}
+
+/// Where the allow-list comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AllowListSource {
+    /// A CSV file with a `number` column.
+    File(PathBuf),
+    /// The shipped `pipelines/tables/allow_list.csv`, built into the binary
+    /// (`allow_list = "builtin"`).
+    Builtin,
 }
 
 impl PipelineConfig {
@@ -147,6 +157,18 @@ impl PipelineConfig {
         RuleEnv {
             tables: self.tables.clone(),
             country_code: self.country_code,
+        }
+    }
+
+    /// For the built-in default pipeline run away from a checkout: the rule
+    /// library and the allow-list it names by relative path are used from
+    /// the copies built into the binary when they are not at hand.
+    pub fn use_builtin_copies_not_at_hand(&mut self) {
+        if matches!(&self.rules, RuleSource::Dir(dir) if !dir.is_dir()) {
+            self.rules = RuleSource::Builtin;
+        }
+        if matches!(&self.allow_list, Some(AllowListSource::File(path)) if !path.is_file()) {
+            self.allow_list = Some(AllowListSource::Builtin);
         }
     }
 }
@@ -167,13 +189,21 @@ pub fn load_pipeline(path: Option<&Path>) -> Result<PipelineConfig, ConfigErrors
         }
         None => match std::fs::read_to_string(DEFAULT_PIPELINE_PATH) {
             Ok(text) => (DEFAULT_PIPELINE_PATH.to_owned(), text),
-            Err(_) => (
-                format!("{DEFAULT_PIPELINE_PATH} (built in)"),
-                default_pipeline_text().to_owned(),
-            ),
+            Err(_) => return builtin_pipeline(),
         },
     };
     parse_pipeline(&origin, &text)
+}
+
+/// The default pipeline built into the binary, with the built-in rule
+/// library and allow-list wherever the files it names are not at hand.
+pub fn builtin_pipeline() -> Result<PipelineConfig, ConfigErrors> {
+    let mut config = parse_pipeline(
+        &format!("{DEFAULT_PIPELINE_PATH} (built in)"),
+        default_pipeline_text(),
+    )?;
+    config.use_builtin_copies_not_at_hand();
+    Ok(config)
 }
 
 /// Parses and checks pipeline text; `origin` names it in errors.
@@ -376,7 +406,10 @@ impl Resolver<'_> {
             rules,
             tables,
             decisions,
-            allow_list: d.allow_list.as_ref().map(|p| PathBuf::from(p.get_ref())),
+            allow_list: d.allow_list.as_ref().map(|p| match p.get_ref().as_str() {
+                "builtin" => AllowListSource::Builtin,
+                path => AllowListSource::File(path.into()),
+            }),
             outputs,
             kafka,
             service,
@@ -619,5 +652,30 @@ mod tests {
         assert_eq!(c.allowed_lateness_ms, 120_000);
         assert_eq!(c.rules, RuleSource::Dir("sql".into()));
         assert!(matches!(c.source, SourceConfig::Generator(_)));
+    }
+
+    #[test]
+    fn builtin_copies_stand_in_only_for_files_not_at_hand() {
+        let c = parse_pipeline("p.toml", "[decisions]\nallow_list = \"builtin\"\n").unwrap();
+        assert_eq!(c.allow_list, Some(AllowListSource::Builtin));
+        let dir = tempfile::tempdir().unwrap();
+        let allow = dir.path().join("allow.csv");
+        std::fs::write(&allow, "number\n").unwrap();
+        let text = |rules: &Path, allow: &Path| {
+            format!(
+                "[rules]\ndir = {:?}\n[decisions]\nallow_list = {:?}\n",
+                rules.display().to_string(),
+                allow.display().to_string()
+            )
+        };
+        let mut here = parse_pipeline("p.toml", &text(dir.path(), &allow)).unwrap();
+        here.use_builtin_copies_not_at_hand();
+        assert_eq!(here.rules, RuleSource::Dir(dir.path().into()));
+        assert_eq!(here.allow_list, Some(AllowListSource::File(allow)));
+        let gone = dir.path().join("gone");
+        let mut away = parse_pipeline("p.toml", &text(&gone, &gone)).unwrap();
+        away.use_builtin_copies_not_at_hand();
+        assert_eq!(away.rules, RuleSource::Builtin);
+        assert_eq!(away.allow_list, Some(AllowListSource::Builtin));
     }
 }

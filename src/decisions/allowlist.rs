@@ -35,6 +35,12 @@ pub enum AllowListError {
     },
 }
 
+/// Where the shipped allow-list lives, and what [`AllowList::builtin`] names
+/// in its errors.
+const BUILTIN_ALLOW_LIST_PATH: &str = "pipelines/tables/allow_list.csv";
+
+const BUILTIN_ALLOW_LIST: &str = include_str!("../../pipelines/tables/allow_list.csv");
+
 /// Exact numbers and number prefixes.
 #[derive(Debug, Clone, Default)]
 pub struct AllowList {
@@ -55,11 +61,29 @@ impl AllowList {
     /// Reads a CSV file with a `number` column (other columns, such as a
     /// reason, are kept for people and ignored here).
     pub fn load(path: &Path) -> Result<Self, AllowListError> {
+        let reader = csv::Reader::from_path(path).map_err(|source| AllowListError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        Self::from_csv(path, reader)
+    }
+
+    /// The allow-list shipped as `pipelines/tables/allow_list.csv`, built
+    /// into the binary for the default pipeline when the file is not at hand.
+    pub fn builtin() -> Result<Self, AllowListError> {
+        let reader = csv::Reader::from_reader(BUILTIN_ALLOW_LIST.as_bytes());
+        Self::from_csv(Path::new(BUILTIN_ALLOW_LIST_PATH), reader)
+    }
+
+    /// Reads CSV with a `number` column; `path` names it in errors.
+    fn from_csv<R: std::io::Read>(
+        path: &Path,
+        mut reader: csv::Reader<R>,
+    ) -> Result<Self, AllowListError> {
         let read = |source| AllowListError::Read {
             path: path.to_owned(),
             source,
         };
-        let mut reader = csv::Reader::from_path(path).map_err(read)?;
         let column = reader
             .headers()
             .map_err(read)?
@@ -131,6 +155,19 @@ mod tests {
             "0811111111"
         );
         assert!(AllowList::from_entries(["+66x*"]).is_err());
+    }
+
+    #[test]
+    fn the_builtin_copy_is_the_shipped_file() {
+        let shipped = AllowList::load(Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/pipelines/tables/allow_list.csv"
+        )))
+        .unwrap();
+        let builtin = AllowList::builtin().unwrap();
+        assert!(!builtin.is_empty());
+        assert_eq!(builtin.len(), shipped.len());
+        assert!(builtin.contains("+661669"), "Thai ambulance, 1669");
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub use error::PipelineError;
 pub use service::{ServiceOptions, stop_on_signals};
 pub use summary::Summary;
 
-use crate::config::{KafkaConfig, OutputsConfig, PipelineConfig};
+use crate::config::{AllowListSource, KafkaConfig, OutputsConfig, PipelineConfig};
 use crate::decisions::{AllowList, Decider, Decision, DeviceWatch, RuleInfo, devices};
 use crate::metrics::Metrics;
 use crate::record::{NumberNormalizer, RejectReason, Rejection};
@@ -173,7 +173,8 @@ impl Pipeline {
         crate::tune_allocator();
         let engine = RuleEngine::load(&config.rules, &config.rule_env()).await?;
         let allow = match &config.allow_list {
-            Some(path) => AllowList::load(path)?,
+            Some(AllowListSource::File(path)) => AllowList::load(path)?,
+            Some(AllowListSource::Builtin) => AllowList::builtin()?,
             None => AllowList::default(),
         };
         let operator = WindowOperator::new(engine.window_specs(), config.allowed_lateness_ms);
