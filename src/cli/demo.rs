@@ -6,7 +6,6 @@ use crate::backtest::Quality;
 use crate::config::{SourceConfig, builtin_pipeline};
 use crate::metrics::Metrics;
 use crate::pipeline::{Outputs, Pipeline};
-use crate::rules::RuleSource;
 use crate::sinks::MemorySink;
 use crate::sources::GeneratorSource;
 
@@ -15,13 +14,7 @@ pub(crate) async fn demo(args: GenArgs) -> Result<(), Failure> {
     config.source = SourceConfig::Generator(args.config());
     println!(
         "scamstream demo: {} subscribers, {} h of traffic, seed {}, rules from {}",
-        args.subscribers,
-        args.hours,
-        args.seed,
-        match &config.rules {
-            RuleSource::Dir(d) => d.display().to_string(),
-            RuleSource::Builtin => "the library built into the binary".into(),
-        }
+        args.subscribers, args.hours, args.seed, config.rules
     );
     let blocklist = MemorySink::default();
     let alerts = MemorySink::default();

@@ -64,7 +64,11 @@ pub(crate) fn open_source(config: &SourceConfig) -> Result<Box<dyn Source>, Fail
 pub(crate) async fn run(args: RunArgs) -> Result<(), Failure> {
     let mut config = load_pipeline(args.pipeline.as_deref()).map_err(Failure::config)?;
     apply(args, &mut config)?;
-    tracing::info!(pipeline = config.origin.as_str(), "starting");
+    tracing::info!(
+        pipeline = config.origin.as_str(),
+        rules = %config.rules,
+        "starting"
+    );
     if matches!(config.source, SourceConfig::Kafka { .. }) {
         return super::serve::serve(config).await;
     }

@@ -13,8 +13,17 @@ use super::rule::{Action, Rule, content_version};
 pub enum RuleSource {
     /// Every `*.sql` file in a directory, in name order.
     Dir(PathBuf),
-    /// The starter rules compiled into the binary (a copy of `sql/`).
+    /// The rule library compiled into the binary (a copy of `sql/`).
     Builtin,
+}
+
+impl std::fmt::Display for RuleSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RuleSource::Dir(dir) => write!(f, "{}", dir.display()),
+            RuleSource::Builtin => f.write_str("the library built into the binary"),
+        }
+    }
 }
 
 /// The rule library, so the demo runs from any directory (a copy of `sql/`,
