@@ -114,7 +114,7 @@ pub struct RawTime {
 #[serde(deny_unknown_fields)]
 pub struct RawRules {
     /// Directory of `*.sql` rule files (default `sql`), or `builtin` for the
-    /// starter rules compiled into the binary.
+    /// rule library compiled into the binary.
     pub dir: Option<String>,
     /// Reference tables the rules may join.
     #[serde(default)]
@@ -144,7 +144,8 @@ pub struct RawDecisions {
     /// A renewal is re-published once it moves the expiry this much (default `6h`).
     pub republish_after: Option<Spanned<String>>,
     /// CSV with a `number` column: E.164 numbers or prefixes ending in `*`
-    /// that are never blocked.
+    /// that are never blocked; `builtin` for the shipped copy compiled into
+    /// the binary.
     pub allow_list: Option<Spanned<String>>,
     /// Whether another SIM seen on a blocked number's device is blocked too
     /// (default true).
