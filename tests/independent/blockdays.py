@@ -17,21 +17,16 @@ import collections
 import datetime
 import json
 
-from crowds import e164, load_set, seconds
+from crowds import block_entries, load_set, seconds
 
 
 def first_blocks(path, cc):
     """Number -> (time of its first block entry, the rules behind it)."""
     first = {}
-    with open(path) as f:
-        for line in f:
-            entry = json.loads(line)
-            if entry.get("action", "block") != "block":
-                continue
-            number = e164(entry["number"], cc)
-            at = seconds(entry["flagged_at"])
-            if number not in first or at < first[number][0]:
-                first[number] = (at, "+".join(entry["rules"]))
+    for number, entry in block_entries(path, cc):
+        at = seconds(entry["flagged_at"])
+        if number not in first or at < first[number][0]:
+            first[number] = (at, "+".join(entry["rules"]))
     return first
 
 

@@ -62,6 +62,15 @@ def load_set(doc):
     return args.dir, args.country_code, records, kind
 
 
+def block_entries(path, cc):
+    """(number, entry) for every block entry of a block-list file."""
+    with open(path) as f:
+        for line in f:
+            entry = json.loads(line)
+            if entry.get("action", "block") == "block":
+                yield e164(entry["number"], cc), entry
+
+
 def load(path, cc):
     records = []
     with open(f"{path}/records.jsonl") as f:

@@ -14,9 +14,8 @@ Numbers are read as `crowds.py` reads them.
 """
 
 import collections
-import json
 
-from crowds import e164, load_set
+from crowds import block_entries, load_set
 
 NEAR = 100
 LEAST_NEAR = 3
@@ -32,19 +31,9 @@ def near_callees(callees):
     return len(near)
 
 
-def blocked_numbers(path, cc):
-    blocked = set()
-    with open(path) as f:
-        for line in f:
-            entry = json.loads(line)
-            if entry.get("action", "block") == "block":
-                blocked.add(e164(entry["number"], cc))
-    return blocked
-
-
 def main():
     path, cc, records, kind = load_set(__doc__)
-    blocked = blocked_numbers(f"{path}/blocklist.jsonl", cc)
+    blocked = {number for number, _ in block_entries(f"{path}/blocklist.jsonl", cc)}
     callees = collections.defaultdict(set)
     for r in records:
         if r.get("kind") == "call":

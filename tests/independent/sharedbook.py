@@ -17,9 +17,8 @@ Numbers are read as `crowds.py` reads them.
 """
 
 import collections
-import json
 
-from crowds import e164, load_set, seconds
+from crowds import block_entries, load_set, seconds
 
 RULE = "callcenter_burst"
 
@@ -27,12 +26,8 @@ RULE = "callcenter_burst"
 def first_windows(path, cc):
     """Number -> (start, end) of the first window `RULE` blocked it in."""
     first = {}
-    with open(path) as f:
-        for line in f:
-            entry = json.loads(line)
-            if entry.get("action", "block") != "block" or RULE not in entry["rules"]:
-                continue
-            number = e164(entry["number"], cc)
+    for number, entry in block_entries(path, cc):
+        if RULE in entry["rules"]:
             span = (seconds(entry["window_start"]), seconds(entry["window_end"]))
             if number not in first or span < first[number]:
                 first[number] = span
