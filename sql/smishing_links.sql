@@ -8,11 +8,18 @@
 --   (Thai banks and agencies send none by SMS), a link outside a courier's
 --   or shop's own domains, a domain imitating a brand (its name inside
 --   another domain, one or two letters off, mixed scripts), or, sent to many
---   people, a link hidden behind a URL shortener. Banks' OTPs carry no link;
+--   people, a link hidden behind a URL shortener or on a throwaway domain:
+--   one under a top-level domain where phishers register a disproportionate
+--   share of names (`abused_tlds`: at least one domain in a hundred was
+--   reported for phishing, in the Interisle Cybercrime Information
+--   Center's rankings), as a farm that names no brand rotates cheap domains
+--   faster than they can be taken down. Banks' OTPs carry no link;
 --   couriers, utilities and shops link to their own domains; friends share
---   the odd shortened link with a few people, not dozens.
+--   the odd shortened link with a few people, not dozens. A shop whose own
+--   site sits under such a TLD and that texts it to dozens of people an
+--   hour from a SIM looks the same: put its number on the allow-list.
 -- The link's domain is the sms table's link_domain column, found once per
--- text at ingest; the brand checks run only on texts with a link.
+-- text at ingest; the brand and TLD checks run only on texts with a link.
 WITH links AS (
     SELECT caller, callee, text, link_domain AS domain
     FROM sms
@@ -27,8 +34,11 @@ judged AS (
                   OR lookalike_brand(domain) IS NOT NULL
                   OR is_confusable_domain(domain)
                 THEN 1 ELSE 0 END AS deceptive,
-           CASE WHEN is_shortener(domain) THEN 1 ELSE 0 END AS shortened
+           CASE WHEN is_shortener(domain) THEN 1 ELSE 0 END AS shortened,
+           CASE WHEN a.tld IS NOT NULL THEN 1 ELSE 0 END AS abused_tld
     FROM links
+    LEFT JOIN (SELECT DISTINCT tld FROM abused_tlds) AS a
+           ON a.tld = domain_tld(links.domain)
 ),
 senders AS (
     SELECT caller AS number,
@@ -36,6 +46,8 @@ senders AS (
            count(DISTINCT callee) AS recipients,
            sum(deceptive) AS deceptive_links,
            sum(shortened) AS shortened_links,
+           sum(abused_tld) AS abused_tld_links,
+           sum(greatest(deceptive, shortened, abused_tld)) AS suspect_links,
            max(brand_claim) AS brand,
            max(domain) AS sample_domain
     FROM judged
@@ -46,10 +58,11 @@ SELECT number,
        recipients,
        deceptive_links,
        shortened_links,
+       abused_tld_links,
        brand,
        sample_domain
 FROM senders
 WHERE (deceptive_links >= 3 AND recipients >= 3)
-   OR (deceptive_links + shortened_links >= 10
+   OR (suspect_links >= 10
        AND recipients >= 10
-       AND deceptive_links + shortened_links >= 0.8 * texts_with_links)
+       AND suspect_links >= 0.8 * texts_with_links)

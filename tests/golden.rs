@@ -142,6 +142,59 @@ async fn simbox_signature_flags_sims_in_listed_gateway_models() {
     assert!(shipped["simbox_signature"].is_empty(), "{shipped:#?}");
 }
 
+/// An SMS at `minute` past 01:00 UTC, as a JSON record.
+fn sms(minute: u32, caller: &str, callee: &str, text: &str) -> String {
+    format!(
+        r#"{{"kind":"sms","ts":"2026-11-02T01:{minute:02}:00Z","caller":"{caller}","callee":"{callee}","route":"onnet","text":"{text}"}}"#
+    )
+}
+
+/// `smishing_links` reads `abused_tlds`: a SIM texting a dozen people links
+/// that name no brand, rotating through domains under the shipped list's
+/// TLDs, is flagged; one texting its own `.com` is not, nor one with only
+/// three in four links under those TLDs; and an operator's own list (here
+/// only `xyz`) replaces the shipped one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn smishing_links_counts_links_under_abused_tlds() {
+    let rotating = ["pay-cash.vip", "easyloan.top", "job0.xyz"];
+    let mut lines = Vec::new();
+    for i in 0..12 {
+        let callee = |block: u32| format!("08{block}0000{i:02}");
+        let offer = |domain: &str| format!("สินเชื่อด่วน อนุมัติใน 5 นาที https://{domain}/a{i}");
+        lines.push(sms(
+            i,
+            "0811000001",
+            &callee(2),
+            &offer(rotating[i as usize % 3]),
+        ));
+        lines.push(sms(i, "0811000002", &callee(3), &offer("bakery-bkk.com")));
+        let mixed = if i % 4 == 0 {
+            "bakery-bkk.com"
+        } else {
+            "easyloan.top"
+        };
+        lines.push(sms(i, "0811000003", &callee(4), &offer(mixed)));
+    }
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let shipped = shipped_rule_hits(&lines, &RuleEnv::default()).await;
+    assert_eq!(
+        flagged(&shipped, "smishing_links", "abused_tld_links")
+            .into_iter()
+            .collect::<Vec<_>>(),
+        vec![("+66811000001".to_owned(), json!(10))],
+        "flagged from the tenth such link on"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let own = dir.path().join("abused_tlds.csv");
+    std::fs::write(&own, "tld\nxyz\n").unwrap();
+    let operator = RuleEnv {
+        tables: vec![RefTable::file("abused_tlds", &own)],
+        ..RuleEnv::default()
+    };
+    let hits = shipped_rule_hits(&lines, &operator).await;
+    assert!(hits["smishing_links"].is_empty(), "{hits:#?}");
+}
+
 /// `wangiri_burst` reads `wangiri_ranges`: five one-ring calls to five
 /// subscribers flag a number in a listed range (Mauritania, +222), not one
 /// elsewhere (+44), which needs ten.

@@ -60,6 +60,16 @@ pub(crate) fn url_domain(link: &str) -> Option<String> {
     (!host.is_empty() && host.contains('.')).then(|| host.to_owned())
 }
 
+/// The top-level domain of a domain or link, canonical as [`url_domain`]
+/// writes domains (`vip` for `Pay-Cash.VIP`, punycode for `ไทย`); `None`
+/// when it has no valid host or ends in a number (an IP address has no
+/// top-level domain).
+pub(crate) fn domain_tld(domain: &str) -> Option<String> {
+    let canonical = url_domain(domain)?;
+    let tld = canonical.rsplit('.').next()?;
+    (!tld.bytes().all(|b| b.is_ascii_digit())).then(|| tld.to_owned())
+}
+
 /// The host of an `http`/`https` link as the URL standard parses it.
 fn parsed_host(link: &str) -> Option<String> {
     let with_scheme = if link.contains("://") {
@@ -223,6 +233,36 @@ mod tests {
             "",
         ] {
             assert_eq!(url_domain(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn top_level_domains() {
+        for (domain, tld) in [
+            ("pay-cash.vip", "vip"),
+            ("Pay-Cash.VIP.", "vip"),
+            ("https://www-siamparcel.live/tRCkW9", "live"),
+            ("thailandpost.co.th.evil.top", "top"),
+            ("track.thailandpost.co.th", "th"),
+        ] {
+            assert_eq!(domain_tld(domain).as_deref(), Some(tld), "{domain}");
+        }
+        let thai = domain_tld("ธนาคาร.ไทย").unwrap();
+        assert_eq!(Some(thai.clone()), idna::domain_to_ascii("ไทย").ok());
+        assert!(thai.starts_with("xn--"), "{thai}");
+        assert_eq!(
+            domain_tld("银行.中国"),
+            idna::domain_to_ascii("中国").ok(),
+            "a Chinese top-level domain in punycode"
+        );
+        for bad in [
+            "http://203.0.113.9/x",
+            "localhost",
+            "",
+            "https://",
+            "pay cash.vip",
+        ] {
+            assert_eq!(domain_tld(bad), None, "{bad}");
         }
     }
 

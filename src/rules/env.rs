@@ -27,6 +27,10 @@ const BUILTIN_TABLES: &[(&str, &str)] = &[
         "gateway_tacs",
         include_str!("../../sql/tables/gateway_tacs.csv"),
     ),
+    (
+        "abused_tlds",
+        include_str!("../../sql/tables/abused_tlds.csv"),
+    ),
 ];
 
 /// Reference tables and the home country code rules are planned with.
@@ -189,11 +193,12 @@ mod tests {
                 ("shorteners", "shorteners.csv"),
                 ("wangiri_ranges", "wangiri_ranges.csv"),
                 ("gateway_tacs", "gateway_tacs.csv"),
+                ("abused_tlds", "abused_tlds.csv"),
             ]
         );
         let builtin = tables.iter().filter(|t| t.contents.is_some()).count();
         assert_eq!(
-            builtin, 3,
+            builtin, 4,
             "the tables the directory lacks are the built-in copies"
         );
     }

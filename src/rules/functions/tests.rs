@@ -111,3 +111,25 @@ async fn rate_bounds_come_from_aggregates() {
     assert!((hi.value(0) - 0.643_8).abs() < 1e-4, "{}", hi.value(0));
     assert!((hi.value(1) - 0.730_1).abs() < 1e-4, "{}", hi.value(1));
 }
+
+#[tokio::test]
+async fn top_level_domains_join_a_table_of_them() {
+    let batches = query(
+        "SELECT d, domain_tld(d) AS tld, a.tld IS NOT NULL AS listed \
+         FROM (VALUES ('pay-cash.vip'), ('shopee.co.th'), ('203.0.113.9'), (NULL)) AS s(d) \
+         LEFT JOIN (VALUES ('vip'), ('top')) AS a(tld) ON a.tld = domain_tld(s.d) \
+         ORDER BY d NULLS LAST",
+    )
+    .await;
+    let b = &batches[0];
+    let tld = b.column(1).as_string::<i32>();
+    let listed = b.column(2).as_boolean();
+    assert_eq!(b.column(0).as_string::<i32>().value(0), "203.0.113.9");
+    assert!(
+        tld.is_null(0) && !listed.value(0),
+        "an IP address has no TLD"
+    );
+    assert_eq!((tld.value(1), listed.value(1)), ("vip", true));
+    assert_eq!((tld.value(2), listed.value(2)), ("th", false));
+    assert!(tld.is_null(3) && !listed.value(3));
+}
