@@ -38,7 +38,7 @@ judged AS (
            CASE WHEN a.tld IS NOT NULL THEN 1 ELSE 0 END AS abused_tld
     FROM links
     LEFT JOIN (SELECT DISTINCT tld FROM abused_tlds) AS a
-           ON a.tld = domain_tld(links.domain)
+           ON a.tld = domain_suffix(links.domain, 1)
 ),
 senders AS (
     SELECT caller AS number,

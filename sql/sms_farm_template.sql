@@ -12,7 +12,13 @@
 --   Brands' notices (parcel tracking, bills, shop promotions) link to the
 --   brand's own domains, and each brand's sender numbers are its own;
 --   friends forward a message to a few people, not to dozens from several
---   phones.
+--   phones. A business the `brands` table does not know, sending its
+--   notices from several numbers, links to its own site too, and where
+--   that site sits under a second-level domain whose registry checks who
+--   registers (`vetted_suffixes`: `.co.th` needs a Thai company
+--   registration, `.go.th` a government agency) a farm cannot have made it
+--   for a campaign, so such links do not count here (a phishing page on a
+--   hacked site there is `smishing_links`' to judge by the text).
 -- Only texts with a link count (the link_domain column, found once per
 -- text at ingest), and only for senders with at least five of them; the
 -- template is computed for those alone.
@@ -40,8 +46,11 @@ per_sender AS (
            caller,
            count(DISTINCT callee) AS recipients,
            max(domain) AS domain
-    FROM templated
-    WHERE domain_owner(domain) IS NULL
+    FROM templated t
+    LEFT JOIN (SELECT DISTINCT suffix FROM vetted_suffixes) AS v
+           ON v.suffix = domain_suffix(t.domain, 2)
+    WHERE domain_owner(t.domain) IS NULL
+      AND v.suffix IS NULL
     GROUP BY template, caller
     HAVING count(DISTINCT callee) >= 5
 ),

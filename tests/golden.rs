@@ -195,6 +195,41 @@ async fn smishing_links_counts_links_under_abused_tlds() {
     assert!(hits["smishing_links"].is_empty(), "{hits:#?}");
 }
 
+/// `sms_farm_template` reads `vetted_suffixes`: one notice from two numbers,
+/// each to six people, is a farm's template when it links to a `.com`
+/// nobody vouches for, and not when it links under `.co.th`, whose
+/// registry checks that a company stands behind the name.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sms_farm_template_passes_over_links_under_vetted_suffixes() {
+    let mut lines = Vec::new();
+    let senders = [
+        ("081100000", "siam-logistics.co.th"),
+        ("081200000", "siam-logistics.com"),
+    ];
+    for (k, (sender, domain)) in senders.into_iter().enumerate() {
+        for s in 1..=2 {
+            for i in 0..6 {
+                let text =
+                    format!("Parcel TH{i}{s}88 arrives today, track https://{domain}/t/{i}{s}");
+                let callee = format!("08{k}{s}0000{i:02}");
+                lines.push(sms(i, &format!("{sender}{s}"), &callee, &text));
+            }
+        }
+    }
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let hits = shipped_rule_hits(&lines, &RuleEnv::default()).await;
+    let flagged: Vec<_> = flagged(&hits, "sms_farm_template", "sample_domain")
+        .into_iter()
+        .collect();
+    assert_eq!(
+        flagged,
+        vec![
+            ("+66812000001".to_owned(), json!("siam-logistics.com")),
+            ("+66812000002".to_owned(), json!("siam-logistics.com")),
+        ]
+    );
+}
+
 /// `wangiri_burst` reads `wangiri_ranges`: five one-ring calls to five
 /// subscribers flag a number in a listed range (Mauritania, +222), not one
 /// elsewhere (+44), which needs ten.

@@ -60,14 +60,24 @@ pub(crate) fn url_domain(link: &str) -> Option<String> {
     (!host.is_empty() && host.contains('.')).then(|| host.to_owned())
 }
 
-/// The top-level domain of a domain or link, canonical as [`url_domain`]
-/// writes domains (`vip` for `Pay-Cash.VIP`, punycode for `ไทย`); `None`
-/// when it has no valid host or ends in a number (an IP address has no
-/// top-level domain).
-pub(crate) fn domain_tld(domain: &str) -> Option<String> {
+/// The last `labels` labels of a domain or link, canonical as
+/// [`url_domain`] writes domains: `vip` (1) or `co.th` (2) for
+/// `Shop.Example.CO.TH`, punycode for `ไทย`. `None` when it has no valid
+/// host, ends in a number (an IP address has no top-level domain), or has
+/// no more labels than asked for (a suffix is never the whole domain).
+pub(crate) fn domain_suffix(domain: &str, labels: i64) -> Option<String> {
     let canonical = url_domain(domain)?;
-    let tld = canonical.rsplit('.').next()?;
-    (!tld.bytes().all(|b| b.is_ascii_digit())).then(|| tld.to_owned())
+    let labels = usize::try_from(labels).ok().filter(|&n| n >= 1)?;
+    if canonical
+        .rsplit('.')
+        .next()?
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let start = canonical.rmatch_indices('.').nth(labels - 1)?.0 + 1;
+    Some(canonical[start..].to_owned())
 }
 
 /// The host of an `http`/`https` link as the URL standard parses it.
@@ -237,32 +247,45 @@ mod tests {
     }
 
     #[test]
-    fn top_level_domains() {
-        for (domain, tld) in [
-            ("pay-cash.vip", "vip"),
-            ("Pay-Cash.VIP.", "vip"),
-            ("https://www-siamparcel.live/tRCkW9", "live"),
-            ("thailandpost.co.th.evil.top", "top"),
-            ("track.thailandpost.co.th", "th"),
+    fn domain_suffixes() {
+        for (domain, labels, suffix) in [
+            ("pay-cash.vip", 1, "vip"),
+            ("Pay-Cash.VIP.", 1, "vip"),
+            ("https://www-siamparcel.live/tRCkW9", 1, "live"),
+            ("thailandpost.co.th.evil.top", 1, "top"),
+            ("track.thailandpost.co.th", 2, "co.th"),
+            (
+                "https://Track.ThailandPost.CO.TH/x",
+                3,
+                "thailandpost.co.th",
+            ),
         ] {
-            assert_eq!(domain_tld(domain).as_deref(), Some(tld), "{domain}");
+            assert_eq!(
+                domain_suffix(domain, labels).as_deref(),
+                Some(suffix),
+                "{domain} {labels}"
+            );
         }
-        let thai = domain_tld("ธนาคาร.ไทย").unwrap();
+        let thai = domain_suffix("ธนาคาร.ไทย", 1).unwrap();
         assert_eq!(Some(thai.clone()), idna::domain_to_ascii("ไทย").ok());
         assert!(thai.starts_with("xn--"), "{thai}");
         assert_eq!(
-            domain_tld("银行.中国"),
+            domain_suffix("银行.中国", 1),
             idna::domain_to_ascii("中国").ok(),
             "a Chinese top-level domain in punycode"
         );
-        for bad in [
-            "http://203.0.113.9/x",
-            "localhost",
-            "",
-            "https://",
-            "pay cash.vip",
+        for (bad, labels) in [
+            ("http://203.0.113.9/x", 1),
+            ("localhost", 1),
+            ("", 1),
+            ("https://", 1),
+            ("pay cash.vip", 1),
+            ("pay-cash.vip", 0),
+            ("pay-cash.vip", -1),
+            ("pay-cash.vip", 2),
+            ("co.th", 2),
         ] {
-            assert_eq!(domain_tld(bad), None, "{bad}");
+            assert_eq!(domain_suffix(bad, labels), None, "{bad} {labels}");
         }
     }
 

@@ -31,6 +31,10 @@ const BUILTIN_TABLES: &[(&str, &str)] = &[
         "abused_tlds",
         include_str!("../../sql/tables/abused_tlds.csv"),
     ),
+    (
+        "vetted_suffixes",
+        include_str!("../../sql/tables/vetted_suffixes.csv"),
+    ),
 ];
 
 /// Reference tables and the home country code rules are planned with.
@@ -194,11 +198,12 @@ mod tests {
                 ("wangiri_ranges", "wangiri_ranges.csv"),
                 ("gateway_tacs", "gateway_tacs.csv"),
                 ("abused_tlds", "abused_tlds.csv"),
+                ("vetted_suffixes", "vetted_suffixes.csv"),
             ]
         );
         let builtin = tables.iter().filter(|t| t.contents.is_some()).count();
         assert_eq!(
-            builtin, 4,
+            builtin, 5,
             "the tables the directory lacks are the built-in copies"
         );
     }

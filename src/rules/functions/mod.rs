@@ -12,7 +12,7 @@
 //! | `imei_tac(imei)` | text | `imei_tac('356938035643809')` → `'35693803'` (device model) |
 //! | `extract_urls(text)` | list of text | `extract_urls('Pay at bit.ly/3xY now')` → `['bit.ly/3xY']` |
 //! | `url_domain(url)` | text | `url_domain('https://WWW.Kbank-Secure.com/x')` → `'kbank-secure.com'` |
-//! | `domain_tld(domain)` | text | `domain_tld('pay-cash.vip')` → `'vip'`: the top-level domain, to join `abused_tlds` |
+//! | `domain_suffix(domain, n)` | text | `domain_suffix('shop.example.co.th', 2)` → `'co.th'`: the last `n` labels, to join `abused_tlds` (1) or `vetted_suffixes` (2) |
 //! | `link_domain(text)` | text | the domain of the first link in an SMS, or null (the `sms` table's `link_domain` column holds it, found at ingest) |
 //! | `is_shortener(domain)` | boolean | `is_shortener('bit.ly')` → true |
 //! | `lookalike_brand(domain)` | text | `lookalike_brand('kasikornbamk.com')` → `'kbank'` |
@@ -80,7 +80,7 @@ pub fn telecom_functions(country_code: u16, lexicon: &Lexicon) -> Vec<ScalarUDF>
         udf::text_to_text("imei_tac", numbers::imei_tac),
         udf::text_to_list("extract_urls", links::extract_urls),
         udf::text_to_text("url_domain", links::url_domain),
-        udf::text_to_text("domain_tld", udf::memoized(links::domain_tld)),
+        udf::text_int_to_text("domain_suffix", links::domain_suffix),
         udf::text_to_text("link_domain", udf::memoized(links::first_link_domain)),
         udf::text_to_bool("is_shortener", move |d| shortener.is_shortener(d)),
         udf::text_to_text(

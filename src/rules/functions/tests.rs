@@ -113,23 +113,28 @@ async fn rate_bounds_come_from_aggregates() {
 }
 
 #[tokio::test]
-async fn top_level_domains_join_a_table_of_them() {
+async fn domain_suffixes_join_tables_of_them() {
     let batches = query(
-        "SELECT d, domain_tld(d) AS tld, a.tld IS NOT NULL AS listed \
-         FROM (VALUES ('pay-cash.vip'), ('shopee.co.th'), ('203.0.113.9'), (NULL)) AS s(d) \
-         LEFT JOIN (VALUES ('vip'), ('top')) AS a(tld) ON a.tld = domain_tld(s.d) \
+        "SELECT d, domain_suffix(d, 1) AS tld, domain_suffix(d, 2) AS sld, a.tld IS NOT NULL AS listed \
+         FROM (VALUES ('pay-cash.vip'), ('shop.example.co.th'), ('203.0.113.9'), (NULL)) AS s(d) \
+         LEFT JOIN (VALUES ('vip'), ('top')) AS a(tld) ON a.tld = domain_suffix(s.d, 1) \
          ORDER BY d NULLS LAST",
     )
     .await;
     let b = &batches[0];
     let tld = b.column(1).as_string::<i32>();
-    let listed = b.column(2).as_boolean();
+    let sld = b.column(2).as_string::<i32>();
+    let listed = b.column(3).as_boolean();
     assert_eq!(b.column(0).as_string::<i32>().value(0), "203.0.113.9");
     assert!(
         tld.is_null(0) && !listed.value(0),
         "an IP address has no TLD"
     );
     assert_eq!((tld.value(1), listed.value(1)), ("vip", true));
-    assert_eq!((tld.value(2), listed.value(2)), ("th", false));
+    assert!(sld.is_null(1), "a suffix is never the whole domain");
+    assert_eq!(
+        (tld.value(2), sld.value(2), listed.value(2)),
+        ("th", "co.th", false)
+    );
     assert!(tld.is_null(3) && !listed.value(3));
 }
