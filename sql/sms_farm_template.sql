@@ -15,8 +15,8 @@
 --   phones. A business the `brands` table does not know, sending its
 --   notices from several numbers, links to its own site too, and where
 --   that site sits under a second-level domain whose registry checks who
---   registers (`vetted_suffixes`: `.co.th` needs a Thai company
---   registration, `.go.th` a government agency) a farm cannot have made it
+--   registers (`vetted_suffixes`: `.co.th` needs company or Thai trademark
+--   documents, `.go.th` a government agency) a farm cannot have made it
 --   for a campaign, so such links do not count here (a phishing page on a
 --   hacked site there is `smishing_links`' to judge by the text).
 -- Only texts with a link count (the link_domain column, found once per
