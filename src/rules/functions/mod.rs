@@ -80,7 +80,7 @@ pub fn telecom_functions(country_code: u16, lexicon: &Lexicon) -> Vec<ScalarUDF>
         udf::text_to_text("imei_tac", numbers::imei_tac),
         udf::text_to_list("extract_urls", links::extract_urls),
         udf::text_to_text("url_domain", links::url_domain),
-        udf::text_int_to_text("domain_suffix", links::domain_suffix),
+        udf::text_int_to_text("domain_suffix", udf::memoized_by_int(links::domain_suffix)),
         udf::text_to_text("link_domain", udf::memoized(links::first_link_domain)),
         udf::text_to_bool("is_shortener", move |d| shortener.is_shortener(d)),
         udf::text_to_text(

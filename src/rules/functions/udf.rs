@@ -244,23 +244,60 @@ pub(super) fn int_int_to_float(
 /// memos stay a few megabytes.
 const MEMO_CAPACITY: usize = 1 << 14;
 
+/// Results remembered by text, up to [`MEMO_CAPACITY`] of them.
+struct Memo<T>(AHashMap<Box<str>, T>);
+
+impl<T: Clone> Memo<T> {
+    fn get_or_compute(&mut self, key: &str, compute: impl FnOnce() -> T) -> T {
+        if let Some(hit) = self.0.get(key) {
+            return hit.clone();
+        }
+        let value = compute();
+        if self.0.len() >= MEMO_CAPACITY {
+            self.0.clear();
+        }
+        self.0.insert(key.into(), value.clone());
+        value
+    }
+}
+
+impl<T> Default for Memo<T> {
+    fn default() -> Self {
+        Memo(AHashMap::new())
+    }
+}
+
 /// `f` with its results remembered: for functions of domains, which repeat
 /// from message to message and window to window.
 pub(super) fn memoized<T: Clone + Send + 'static>(
     f: impl Fn(&str) -> T + Send + Sync + 'static,
 ) -> impl Fn(&str) -> T + Send + Sync + 'static {
-    let memo: Mutex<AHashMap<Box<str>, T>> = Mutex::default();
+    let memo: Mutex<Memo<T>> = Mutex::default();
     move |key| {
         let mut memo = memo.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(hit) = memo.get(key) {
-            return hit.clone();
+        memo.get_or_compute(key, || f(key))
+    }
+}
+
+/// Integer arguments a [`memoized_by_int`] memo keeps apart: rules pass a
+/// handful of constants (`domain_suffix(domain, 2)`).
+const MEMO_INTS: usize = 8;
+
+/// [`memoized`] for a function of a text and an integer, with one memo per
+/// integer so that a hit costs no allocation.
+pub(super) fn memoized_by_int<T: Clone + Send + 'static>(
+    f: impl Fn(&str, i64) -> T + Send + Sync + 'static,
+) -> impl Fn(&str, i64) -> T + Send + Sync + 'static {
+    let memos: Mutex<AHashMap<i64, Memo<T>>> = Mutex::default();
+    move |key, n| {
+        let mut memos = memos.lock().unwrap_or_else(PoisonError::into_inner);
+        if memos.len() >= MEMO_INTS && !memos.contains_key(&n) {
+            memos.clear();
         }
-        let value = f(key);
-        if memo.len() >= MEMO_CAPACITY {
-            memo.clear();
-        }
-        memo.insert(key.into(), value.clone());
-        value
+        memos
+            .entry(n)
+            .or_default()
+            .get_or_compute(key, || f(key, n))
     }
 }
 
@@ -297,6 +334,21 @@ mod tests {
         });
         assert_eq!((f("abc"), f("abc"), f("de")), (3, 3, 2));
         assert_eq!(calls.load(std::sync::atomic::Ordering::Relaxed), 2);
+    }
+
+    #[test]
+    fn memos_by_integer_keep_each_pair_apart() {
+        let calls = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counted = Arc::clone(&calls);
+        let f = memoized_by_int(move |s: &str, n| {
+            counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            s.len() as i64 * n
+        });
+        assert_eq!((f("abc", 1), f("abc", 2), f("abc", 1)), (3, 6, 3));
+        assert_eq!(calls.load(std::sync::atomic::Ordering::Relaxed), 2);
+        let many: Vec<i64> = (0..20).map(|n| f("ab", n)).collect();
+        assert_eq!(many, (0..20).map(|n| 2 * n).collect::<Vec<_>>());
+        assert_eq!(f("abc", 19), 57, "a cleared memo computes again");
     }
 
     #[test]
