@@ -246,7 +246,7 @@ async fn notice_senders_linking_to_a_brands_own_short_links_are_not_blocked() {
 /// several numbers, linking to their own `.co.th` sites. On its Thai day of
 /// seed 3, before `smishing_links` read `abused_tlds`, none of the three
 /// farms was found; before `sms_farm_template` read `vetted_suffixes`, it
-/// blocked a notice sender and another benign number.
+/// blocked both numbers of a courier sending one notice.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_sixth_generators_links_are_judged_by_their_domains() {
     let dir = tempfile::tempdir().unwrap();
