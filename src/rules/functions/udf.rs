@@ -348,7 +348,13 @@ mod tests {
         assert_eq!(calls.load(std::sync::atomic::Ordering::Relaxed), 2);
         let many: Vec<i64> = (0..20).map(|n| f("ab", n)).collect();
         assert_eq!(many, (0..20).map(|n| 2 * n).collect::<Vec<_>>());
-        assert_eq!(f("abc", 19), 57, "a cleared memo computes again");
+        let before = calls.load(std::sync::atomic::Ordering::Relaxed);
+        assert_eq!(f("abc", 1), 3);
+        assert_eq!(
+            calls.load(std::sync::atomic::Ordering::Relaxed),
+            before + 1,
+            "past eight integers the memos start afresh and compute again"
+        );
     }
 
     #[test]
