@@ -230,6 +230,48 @@ async fn sms_farm_template_passes_over_links_under_vetted_suffixes() {
     );
 }
 
+/// `callcenter_burst` scores a fixed line below the block threshold: a
+/// Bangkok PBX line and a mobile SIM dial the same way (a dozen strangers,
+/// two hang-ups, the rest unanswered) and both are hits, but the SIM's
+/// score blocks it and the fixed line's only raises an alert.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn callcenter_burst_leaves_fixed_lines_to_an_alert() {
+    let cell = r#","route":"onnet","cell_id":"520-01-1-7""#;
+    let trunk = r#","route":"national""#;
+    let mut lines = Vec::new();
+    for i in 0..12 {
+        let (duration, answered) = if i < 2 { (10, "true") } else { (0, "false") };
+        for (caller, block, extra) in [("0811000010", "0822", cell), ("021000010", "0823", trunk)] {
+            let extra = format!(r#","answered":{answered}{extra}"#);
+            lines.push(call(
+                4 * i,
+                caller,
+                &format!("{block}0000{i:02}"),
+                duration,
+                &extra,
+            ));
+        }
+    }
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let hits = shipped_rule_hits(&lines, &RuleEnv::default()).await;
+    let mut scores = BTreeMap::new();
+    for line in &hits["callcenter_burst"] {
+        let hit: Value = serde_json::from_str(line).unwrap();
+        let number = hit["number"].as_str().unwrap().to_owned();
+        scores.insert(
+            number,
+            (hit["evidence"]["line_type"].clone(), hit["score"].clone()),
+        );
+    }
+    assert_eq!(
+        scores.into_iter().collect::<Vec<_>>(),
+        vec![
+            ("+6621000010".to_owned(), (json!("fixed_line"), json!(0.6))),
+            ("+66811000010".to_owned(), (json!("mobile"), json!(0.85))),
+        ]
+    );
+}
+
 /// `wangiri_burst` reads `wangiri_ranges`: five one-ring calls to five
 /// subscribers flag a number in a listed range (Mauritania, +222), not one
 /// elsewhere (+44), which needs ten.
