@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::report::Report;
+use super::report::{Report, count_by_kind};
 
 const WIDTH: f64 = 640.0;
 const BAR: f64 = 22.0;
@@ -67,14 +67,23 @@ fn summary(page: &mut String, r: &Report) {
         _ => page.push_str("<b>Time to detect:</b> no fraud was blocked.<br>"),
     }
     if r.lookalikes_blocked.is_empty() {
-        page.push_str("No benign look-alike was blocked.</p>");
+        page.push_str("No benign look-alike was blocked.");
     } else {
         let _ = write!(
             page,
-            "<span class=\"bad\">{} benign look-alikes were blocked.</span></p>",
+            "<span class=\"bad\">{} benign look-alikes were blocked.</span>",
             r.lookalikes_blocked.len()
         );
     }
+    if !r.lookalikes_alerted.is_empty() {
+        let _ = write!(
+            page,
+            "<br>{} benign look-alikes were alerted for review, not blocked ({}).",
+            r.lookalikes_alerted.len(),
+            escape(&count_by_kind(&r.lookalikes_alerted))
+        );
+    }
+    page.push_str("</p>");
 }
 
 fn shown_name(name: &str, shadow: bool) -> String {
@@ -202,31 +211,48 @@ fn tables(page: &mut String, r: &Report) {
             q.precision
         );
     }
-    page.push_str("</table><h2>Fraud classes</h2><table><tr><th>class</th><th>labelled</th><th>blocked</th><th>recall</th><th>missed</th></tr>");
+    page.push_str("</table><h2>Fraud classes</h2><table><tr><th>class</th><th>labelled</th><th>blocked</th><th>recall</th><th>missed</th><th>missed, alerted</th></tr>");
     for c in &r.classes {
         let _ = write!(
             page,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.3}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.3}</td><td>{}</td><td>{}</td></tr>",
             escape(&c.class),
             c.labelled,
             c.blocked,
             c.recall,
-            escape(&c.missed.join(" "))
+            escape(&c.missed.join(" ")),
+            c.alerted
         );
     }
     page.push_str("</table>");
-    if !r.lookalikes_blocked.is_empty() {
-        page.push_str("<h2 class=\"bad\">Look-alikes blocked</h2><table><tr><th>number</th><th>kind</th></tr>");
-        for (number, kind) in &r.lookalikes_blocked {
-            let _ = write!(
-                page,
-                "<tr><td>{}</td><td>{}</td></tr>",
-                escape(number),
-                escape(kind)
-            );
-        }
-        page.push_str("</table>");
+    lookalike_table(
+        page,
+        "<h2 class=\"bad\">Look-alikes blocked</h2>",
+        &r.lookalikes_blocked,
+    );
+    lookalike_table(
+        page,
+        "<h2>Look-alikes alerted for review, not blocked</h2>",
+        &r.lookalikes_alerted,
+    );
+}
+
+/// A table of labelled look-alikes under `heading`, if there are any.
+fn lookalike_table(page: &mut String, heading: &str, lookalikes: &[(String, String)]) {
+    if lookalikes.is_empty() {
+        return;
     }
+    page.push_str(heading);
+    page.push_str("<table><tr><th>number</th><th>kind</th></tr>");
+    for (number, kind) in lookalikes {
+        let _ = write!(
+            page,
+            "<tr><td>{}</td><td>{}</td></tr>",
+            escape(number),
+            escape(kind)
+        );
+    }
+    page.push_str("</table>");
 }
 
 fn escape(text: &str) -> String {

@@ -56,6 +56,8 @@ pub struct ClassRecall {
     /// Numbers of the class never blocked, sorted: what an analyst looks
     /// at next.
     pub missed: Vec<String>,
+    /// Of the missed, those alerted: the fraud team saw them for review.
+    pub alerted: usize,
 }
 
 /// A scored backtest.
@@ -75,6 +77,9 @@ pub struct Report {
     pub recall: f64,
     /// Benign look-alikes blocked, with their kind.
     pub lookalikes_blocked: Vec<(String, String)>,
+    /// Benign look-alikes alerted and never blocked, with their kind: the
+    /// review work they give the fraud team.
+    pub lookalikes_alerted: Vec<(String, String)>,
     /// Blocked numbers labelled neither fraud nor look-alike.
     pub others_blocked: Vec<String>,
     /// Minutes from each blocked fraudster's first record to its first block, sorted.
@@ -98,6 +103,8 @@ pub struct Observed<'a> {
     pub first_block_ms: &'a HashMap<String, i64>,
     /// The first record of every labelled number, epoch milliseconds.
     pub first_seen_ms: &'a HashMap<String, i64>,
+    /// Every number alerted (blocked or not).
+    pub alerted: &'a HashSet<String>,
 }
 
 impl Report {
@@ -115,13 +122,16 @@ impl Report {
             .collect();
         let rules = rule_qualities(&observed, &class_of, &kind_of);
         let blocked: HashSet<&str> = observed.first_block_ms.keys().map(String::as_str).collect();
-        let classes = class_recalls(&class_of, &blocked);
-        let true_positives = blocked.iter().filter(|n| class_of.contains_key(*n)).count();
-        let mut lookalikes_blocked: Vec<(String, String)> = blocked
+        let alerted_only: HashSet<&str> = observed
+            .alerted
             .iter()
-            .filter_map(|n| kind_of.get(n).map(|k| ((*n).to_owned(), k.clone())))
+            .map(String::as_str)
+            .filter(|n| !blocked.contains(n))
             .collect();
-        lookalikes_blocked.sort();
+        let classes = class_recalls(&class_of, &blocked, &alerted_only);
+        let true_positives = blocked.iter().filter(|n| class_of.contains_key(*n)).count();
+        let lookalikes_blocked = labelled_among(&blocked, &kind_of);
+        let lookalikes_alerted = labelled_among(&alerted_only, &kind_of);
         let mut others_blocked: Vec<String> = blocked
             .iter()
             .filter(|n| !class_of.contains_key(*n) && !kind_of.contains_key(*n))
@@ -143,6 +153,7 @@ impl Report {
             precision: ratio(true_positives, blocked.len()),
             recall: ratio(true_positives, class_of.len()),
             lookalikes_blocked,
+            lookalikes_alerted,
             others_blocked,
             median_detect_minutes: percentile(&detect_minutes, 0.5),
             p95_detect_minutes: percentile(&detect_minutes, 0.95),
@@ -184,7 +195,24 @@ fn rule_qualities(
         .collect()
 }
 
-fn class_recalls(class_of: &HashMap<&str, String>, blocked: &HashSet<&str>) -> Vec<ClassRecall> {
+/// The numbers among `numbers` that `label_of` labels, with their label, sorted.
+fn labelled_among(
+    numbers: &HashSet<&str>,
+    label_of: &HashMap<&str, String>,
+) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = numbers
+        .iter()
+        .filter_map(|n| label_of.get(n).map(|k| ((*n).to_owned(), k.clone())))
+        .collect();
+    out.sort();
+    out
+}
+
+fn class_recalls(
+    class_of: &HashMap<&str, String>,
+    blocked: &HashSet<&str>,
+    alerted_only: &HashSet<&str>,
+) -> Vec<ClassRecall> {
     let mut per_class: BTreeMap<&str, (usize, Vec<String>)> = BTreeMap::new();
     for (number, class) in class_of {
         let entry = per_class.entry(class.as_str()).or_default();
@@ -198,12 +226,17 @@ fn class_recalls(class_of: &HashMap<&str, String>, blocked: &HashSet<&str>) -> V
         .map(|(class, (labelled, mut missed))| {
             missed.sort();
             let hit = labelled - missed.len();
+            let alerted = missed
+                .iter()
+                .filter(|n| alerted_only.contains(n.as_str()))
+                .count();
             ClassRecall {
                 class: class.to_owned(),
                 labelled,
                 blocked: hit,
                 recall: ratio(hit, labelled),
                 missed,
+                alerted,
             }
         })
         .collect()
@@ -330,6 +363,9 @@ impl fmt::Display for Report {
                 c.class, c.labelled, c.blocked, c.recall
             )?;
             write_missed(f, &c.missed)?;
+            if c.alerted > 0 {
+                writeln!(f, "  of those, alerted for review: {}", c.alerted)?;
+            }
         }
         writeln!(
             f,
@@ -352,6 +388,14 @@ impl fmt::Display for Report {
                 write!(f, "\n  {number} ({kind})")?;
             }
         }
+        if !self.lookalikes_alerted.is_empty() {
+            write!(
+                f,
+                "\nbenign look-alikes alerted for review, not blocked: {} ({})",
+                self.lookalikes_alerted.len(),
+                count_by_kind(&self.lookalikes_alerted)
+            )?;
+        }
         if !self.others_blocked.is_empty() {
             write!(
                 f,
@@ -361,6 +405,22 @@ impl fmt::Display for Report {
         }
         Ok(())
     }
+}
+
+/// `3 telesales_call_center, 1 roamer_calling_home`: how many of each
+/// kind, most first.
+pub(crate) fn count_by_kind(labelled: &[(String, String)]) -> String {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, kind) in labelled {
+        *counts.entry(kind.as_str()).or_default() += 1;
+    }
+    let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    counts
+        .iter()
+        .map(|(kind, n)| format!("{n} {kind}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// At most this many missed numbers are listed per class in the table;

@@ -32,9 +32,10 @@ pub async fn run_backtest(
     on_progress: &mut dyn FnMut(Progress),
 ) -> Result<(Report, Summary), PipelineError> {
     let blocklist = MemorySink::default();
+    let alerts = MemorySink::default();
     let outputs = Outputs {
         blocklist: Box::new(blocklist.clone()),
-        alerts: Box::new(MemorySink::default()),
+        alerts: Box::new(alerts.clone()),
         rejects: Box::new(NullSink),
     };
     let mut pipeline = Pipeline::build(config, outputs, Metrics::new()).await?;
@@ -73,6 +74,7 @@ pub async fn run_backtest(
         .map(|h| (h.rule, h.number))
         .collect();
     let first_block_ms = first_blocks(&blocklist.lines());
+    let alerted = alerted_numbers(&alerts.lines());
     let first_seen_ms =
         std::mem::take(&mut *first_seen.lock().unwrap_or_else(PoisonError::into_inner));
     let observed = Observed {
@@ -80,6 +82,7 @@ pub async fn run_backtest(
         hits: &hits,
         first_block_ms: &first_block_ms,
         first_seen_ms: &first_seen_ms,
+        alerted: &alerted,
     };
     Ok((Report::score(observed, labels), summary))
 }
@@ -106,16 +109,28 @@ fn note_first_seen(batch: &RecordBatch, watched: &HashSet<String>, seen: &FirstS
     }
 }
 
+/// Every number with an `alert` entry, from alert lines.
+fn alerted_numbers(lines: &[String]) -> HashSet<String> {
+    entries(lines, "alert")
+        .filter_map(|value| value["number"].as_str().map(str::to_owned))
+        .collect()
+}
+
+/// The entries of `action` among block-list or alert lines.
+fn entries<'a>(
+    lines: &'a [String],
+    action: &'a str,
+) -> impl Iterator<Item = serde_json::Value> + 'a {
+    lines
+        .iter()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(move |value| value["action"] == action)
+}
+
 /// The first `block` entry of each number, from block-list lines.
 pub(crate) fn first_blocks(lines: &[String]) -> HashMap<String, i64> {
     let mut out: HashMap<String, i64> = HashMap::new();
-    for value in lines
-        .iter()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-    {
-        if value["action"] != "block" {
-            continue;
-        }
+    for value in entries(lines, "block") {
         let (Some(number), Some(at)) = (
             value["number"].as_str(),
             value["flagged_at"]

@@ -17,10 +17,16 @@ fn labels() -> Labels {
             fraud("+662", FraudClass::Callcenter),
             fraud("+663", FraudClass::Wangiri),
         ],
-        lookalikes: vec![LookalikeLabel {
-            number: "+669".into(),
-            kind: LookalikeKind::BankCallcenter,
-        }],
+        lookalikes: vec![
+            LookalikeLabel {
+                number: "+669".into(),
+                kind: LookalikeKind::BankCallcenter,
+            },
+            LookalikeLabel {
+                number: "+667".into(),
+                kind: LookalikeKind::BankCallcenter,
+            },
+        ],
     }
 }
 
@@ -46,6 +52,8 @@ fn rules_classes_and_block_list_are_scored() {
     let first_block_ms =
         HashMap::from([("+661".to_owned(), 30 * MIN), ("+669".to_owned(), 40 * MIN)]);
     let first_seen_ms = HashMap::from([("+661".to_owned(), 10 * MIN), ("+662".to_owned(), 0)]);
+    // +669 was alerted before its block; +662 and +667 only alerted.
+    let alerted = HashSet::from(["+662", "+667", "+669"].map(str::to_owned));
     let rules = rules();
     let report = Report::score(
         Observed {
@@ -53,6 +61,7 @@ fn rules_classes_and_block_list_are_scored() {
             hits: &hits,
             first_block_ms: &first_block_ms,
             first_seen_ms: &first_seen_ms,
+            alerted: &alerted,
         },
         &labels(),
     );
@@ -76,7 +85,24 @@ fn rules_classes_and_block_list_are_scored() {
     );
     assert_eq!(report.classes[0].missed, vec!["+662".to_owned()]);
     assert_eq!(report.classes[1].missed, vec!["+663".to_owned()]);
-    assert!(report.to_string().contains("  missed: +662\n"));
+    assert_eq!(
+        (report.classes[0].alerted, report.classes[1].alerted),
+        (1, 0)
+    );
+    let text = report.to_string();
+    assert!(
+        text.contains("  missed: +662\n  of those, alerted for review: 1\n"),
+        "{text}"
+    );
+    assert_eq!(
+        report.lookalikes_alerted,
+        vec![("+667".to_owned(), "bank_callcenter".to_owned())],
+        "a look-alike blocked after its alert counts as blocked only"
+    );
+    assert!(
+        text.contains("look-alikes alerted for review, not blocked: 1 (1 bank_callcenter)"),
+        "{text}"
+    );
     assert_eq!((report.blocked, report.true_positives), (2, 1));
     assert_eq!(report.precision, 0.5);
     assert!((report.recall - 1.0 / 3.0).abs() < 1e-9);
@@ -107,6 +133,7 @@ fn the_quality_bar_names_every_shortfall() {
         hits: &[],
         first_block_ms: &first_block_ms,
         first_seen_ms: &first_seen_ms,
+        alerted: &HashSet::new(),
     };
     let report = Report::score(observed, &labels());
     let shortfalls = QualityBar::default().shortfalls(&report);
@@ -129,6 +156,14 @@ fn the_quality_bar_names_every_shortfall() {
     assert!(text.contains("precision 0.667"), "{text}");
     assert!(text.contains("recall of wangiri is 0.000"), "{text}");
     assert!(text.contains("look-alike +669 (bank_callcenter)"), "{text}");
+}
+
+#[test]
+fn kinds_are_counted_most_first() {
+    let labelled = [("+1", "roamer"), ("+2", "telesales"), ("+3", "telesales")]
+        .map(|(n, k)| (n.to_owned(), k.to_owned()));
+    assert_eq!(count_by_kind(&labelled), "2 telesales, 1 roamer");
+    assert_eq!(count_by_kind(&[]), "");
 }
 
 #[test]
