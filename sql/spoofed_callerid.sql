@@ -2,6 +2,7 @@
 -- window: 1h every 5m
 -- score: 0.9
 -- action: block
+-- scope: international
 -- description: Call centres abroad forge local caller IDs so that victims
 --   pick up: a national number (+66 in Thailand, +86 in China: the
 --   pipeline's country code) arriving on an international trunk, with no
@@ -19,6 +20,9 @@
 --   back. A number that at least a quarter as many of our subscribers
 --   called within the hour as it called is a working line, and blocking it
 --   would cut off everyone who calls it.
+--   A forged ID usually belongs to somebody at home, a subscriber or a
+--   bank's hotline, so the rule's blocks stop the number only on
+--   international trunks (`scope: international`).
 -- The cheap filtered aggregate picks the candidates; only their inbound
 -- calls are then counted, in one join that keeps every candidate (a CTE is
 -- computed again wherever it is read). The candidates, the small side,

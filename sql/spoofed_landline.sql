@@ -2,6 +2,7 @@
 -- window: 15m
 -- score: 0.9
 -- action: block
+-- scope: international
 -- mode: shadow
 -- description: A Thai fixed-line number (a Bangkok +662 line, say) calling
 --   in on an international trunk. A landline cannot roam, so a local
@@ -16,6 +17,8 @@
 --   transit carriers (least-cost routing) with the true caller ID. It needs
 --   the transit carriers' trunks told apart (a route or trunk column)
 --   before it may act.
+--   When it acts, its blocks stop the number only on international trunks
+--   (`scope: international`): the line at home is the bank's or agency's.
 SELECT caller AS number,
        count(*) AS calls_from_abroad,
        count(DISTINCT callee) AS distinct_callees,

@@ -117,6 +117,29 @@ fn run_over_a_generated_file_rejects_exactly_the_bad_lines_and_blocks_fraud() {
             all.len()
         );
     }
+    assert_block_scopes(&read_jsonl(&blocklist));
+}
+
+/// A block on a forged caller ID's word alone stops the number only on
+/// international trunks; a block without it stops everything.
+fn assert_block_scopes(entries: &[serde_json::Value]) {
+    let mut seen = std::collections::BTreeSet::new();
+    for entry in entries.iter().filter(|e| e["action"] == "block") {
+        let rules: Vec<&str> = entry["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r.as_str().unwrap())
+            .collect();
+        let expected = match rules.as_slice() {
+            ["spoofed_callerid"] => "international",
+            _ if !rules.contains(&"spoofed_callerid") => "all",
+            _ => continue,
+        };
+        assert_eq!(entry["scope"], expected, "{entry}");
+        seen.insert(expected);
+    }
+    assert_eq!(seen.len(), 2, "both scopes are exercised: {seen:?}");
 }
 
 #[test]

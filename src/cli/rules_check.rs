@@ -16,10 +16,11 @@ pub(crate) async fn check(dir: &Path, pipeline: Option<&Path>) -> Result<(), Fai
         .map_err(Failure::config)?;
     for rule in engine.rules() {
         println!(
-            "ok  {:<28} window {:<14} action {:<6} score {}  ({})",
+            "ok  {:<28} window {:<14} action {:<6} scope {:<13} score {}  ({})",
             rule.name,
             rule.window.to_string(),
             rule.action.as_str(),
+            rule.scope.as_str(),
             rule.score,
             rule.path.display()
         );

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use super::allowlist::AllowList;
 use super::entry::{Decision, Entry, Unblock, format_ts};
 use super::score::noisy_or;
-use crate::rules::{Action, Rule, RuleHit};
+use crate::rules::{Action, Rule, RuleHit, Scope};
 
 /// Thresholds and lifetimes of decisions.
 #[derive(Debug, Clone)]
@@ -49,6 +49,8 @@ pub struct RuleInfo {
     pub name: Arc<str>,
     /// Whether its hits count towards blocks.
     pub action: Action,
+    /// What a block on its word stops.
+    pub scope: Scope,
     /// How long one hit stays in effect: its window's slide.
     pub slide_ms: i64,
     /// The rule's version, written with every entry it contributes to.
@@ -61,6 +63,7 @@ impl RuleInfo {
         RuleInfo {
             name: rule.name.clone(),
             action: rule.action,
+            scope: rule.scope,
             slide_ms: rule.window.slide_ms,
             version: rule.version.clone(),
         }
@@ -104,6 +107,7 @@ struct Published {
     expires_ms: i64,
     score: f64,
     rules: Vec<String>,
+    scope: Scope,
 }
 
 /// Turns rule hits into decisions, remembering blocks and alerts.
@@ -159,7 +163,12 @@ impl Decider {
     /// Takes back a block published before a restart, read from the
     /// block-list topic: the number stays blocked until `expires_ms` and is
     /// renewed, not announced again, when it is flagged anew.
-    pub fn restore(&mut self, number: &str, expires_ms: i64, score: f64, rules: Vec<String>) {
+    pub fn restore(&mut self, number: &str, expires_ms: i64, published: RestoredBlock) {
+        let RestoredBlock {
+            score,
+            rules,
+            scope,
+        } = published;
         if let Some(old) = self.blocked.remove(number) {
             self.expiries.remove(&(old.expires_ms, number.to_owned()));
         }
@@ -172,6 +181,7 @@ impl Decider {
                     expires_ms,
                     score,
                     rules,
+                    scope,
                 },
             },
         );
@@ -276,10 +286,31 @@ impl Decider {
         let mut entry = self.entry(number, hits, start_ms, end_ms);
         if wants_block {
             entry.score = round(block_score);
+            entry.scope = Some(self.block_scope(hits).as_str());
             self.block(entry, end_ms)
         } else {
             entry.score = round(any_score);
             self.alert(entry, end_ms)
+        }
+    }
+
+    /// What a block stops: everything from the number when the hits of
+    /// rules that judge the whole line reach the block threshold on their
+    /// own, otherwise only what arrives the way the other rules judged it
+    /// (today the one narrower scope, international ingress).
+    fn block_scope(&self, hits: &[ActiveHit]) -> Scope {
+        let whole_line = noisy_or(
+            hits.iter()
+                .filter(|h| {
+                    let rule = &self.rules[h.rule];
+                    rule.action == Action::Block && rule.scope == Scope::All
+                })
+                .map(|h| h.score),
+        );
+        if whole_line >= self.config.block_threshold {
+            Scope::All
+        } else {
+            Scope::International
         }
     }
 
@@ -310,6 +341,7 @@ impl Decider {
             number: number.to_owned(),
             action: "block",
             score: 0.0,
+            scope: None,
             rules,
             rule_versions,
             window_start: format_ts(start_ms),
@@ -345,6 +377,7 @@ impl Decider {
             expires_ms,
             score: entry.score,
             rules: entry.rules.clone(),
+            scope: scope_of(&entry),
         };
         match self.blocked.entry(number) {
             MapEntry::Occupied(mut o) => {
@@ -369,6 +402,7 @@ impl Decider {
         expires_ms - previous.expires_ms >= self.config.republish_after_ms
             || (entry.score - previous.score).abs() >= self.config.republish_score_delta
             || entry.rules.iter().any(|r| !previous.rules.contains(r))
+            || scope_of(entry) != previous.scope
     }
 
     fn alert(&mut self, mut entry: Entry, now_ms: i64) -> Option<Decision> {
@@ -389,11 +423,28 @@ impl Decider {
                 expires_ms: now_ms + self.config.block_ttl_ms,
                 score: entry.score,
                 rules: entry.rules.clone(),
+                scope: scope_of(&entry),
             },
         );
         self.stats.alerts += 1;
         Some(Decision::Alert(entry))
     }
+}
+
+/// What was published of a block, read back from the block-list topic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RestoredBlock {
+    /// Its combined score.
+    pub score: f64,
+    /// The rules named on it.
+    pub rules: Vec<String>,
+    /// What it stops.
+    pub scope: Scope,
+}
+
+/// The scope an entry states (entries without one stop everything).
+fn scope_of(entry: &Entry) -> Scope {
+    entry.scope.and_then(Scope::from_name).unwrap_or_default()
 }
 
 fn round(score: f64) -> f64 {

@@ -20,6 +20,12 @@ pub struct Entry {
     pub action: &'static str,
     /// Combined score, rounded to 4 decimals.
     pub score: f64,
+    /// What a block stops (blocks only): `all` calls and texts from the
+    /// number, or only those arriving on `international` trunks, when only
+    /// rules that judge a caller ID seen from abroad (a forged national
+    /// number, whose real owner's line at home is innocent) blocked it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<&'static str>,
     /// The rules that hit, sorted.
     pub rules: Vec<String>,
     /// The version of each rule that hit (its header's `version`, or a hash

@@ -8,6 +8,9 @@
 //! can exceed 1. At or above the block threshold the number is blocked (only
 //! `action: block` rules count towards that); at or above the alert threshold
 //! an alert is written. Allow-listed numbers are never blocked or alerted.
+//! A block's scope says what it stops: everything from the number, or only
+//! what arrives on international trunks when rules of that scope (a forged
+//! national caller ID seen from abroad) were needed to reach the threshold.
 //!
 //! A block lasts a TTL in event time. Flagging a blocked number again extends
 //! it, but the entry is re-published only when the expiry moved by a material
@@ -24,7 +27,7 @@ mod entry;
 mod score;
 
 pub use allowlist::{AllowList, AllowListError};
-pub use decider::{Decider, DecisionConfig, DecisionStats, RuleInfo};
+pub use decider::{Decider, DecisionConfig, DecisionStats, RestoredBlock, RuleInfo};
 pub use devices::{DeviceWatch, Sightings};
 pub use entry::{Decision, Entry, format_ts};
 pub use score::noisy_or;

@@ -33,7 +33,9 @@ use std::time::{Duration, Instant};
 
 use super::checkpoint::Checkpoints;
 use super::{Pipeline, PipelineError};
+use crate::decisions::RestoredBlock;
 use crate::metrics::Health;
+use crate::rules::Scope;
 use crate::sources::{KafkaSource, RebalanceEvent, TopicPartition};
 
 /// How the service loop runs.
@@ -231,8 +233,20 @@ impl Pipeline {
                     if let Some(watch) = self.devices.as_mut() {
                         watch.restore(number, &block.devices, &block.rules);
                     }
-                    self.decider
-                        .restore(number, expires_ms, block.score, block.rules);
+                    let scope = block
+                        .scope
+                        .as_deref()
+                        .and_then(Scope::from_name)
+                        .unwrap_or_default();
+                    self.decider.restore(
+                        number,
+                        expires_ms,
+                        RestoredBlock {
+                            score: block.score,
+                            rules: block.rules,
+                            scope,
+                        },
+                    );
                     restored += 1;
                 }
                 None => {
@@ -259,6 +273,8 @@ struct StoredBlock {
     expires_at: String,
     #[serde(default)]
     devices: Vec<String>,
+    #[serde(default)]
+    scope: Option<String>,
 }
 
 /// The expiry (epoch milliseconds) and the rest of a `block` entry.

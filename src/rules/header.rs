@@ -1,6 +1,6 @@
 //! The `-- key: value` directives at the top of a rule file.
 
-use super::rule::Action;
+use super::rule::{Action, Scope};
 use crate::windowing::WindowSpec;
 
 /// The directives of one file, each with the line it was on.
@@ -10,6 +10,7 @@ pub(crate) struct Header {
     pub(crate) window: Option<(WindowSpec, usize)>,
     pub(crate) score: Option<(f64, usize)>,
     pub(crate) action: Option<(Action, usize)>,
+    pub(crate) scope: Option<(Scope, usize)>,
     pub(crate) description: Option<String>,
     pub(crate) shadow: Option<(bool, usize)>,
     pub(crate) version: Option<(String, usize)>,
@@ -100,6 +101,11 @@ fn apply(header: &mut Header, key: &str, value: &str, line: usize) -> Result<(),
             };
             set(&mut header.action, action, line, key)
         }
+        "scope" => {
+            let scope = Scope::from_name(value)
+                .ok_or_else(|| format!("scope `{value}` must be `all` or `international`"))?;
+            set(&mut header.scope, scope, line, key)
+        }
         "description" => {
             header.description = Some(value.to_owned());
             Ok(())
@@ -124,7 +130,7 @@ fn apply(header: &mut Header, key: &str, value: &str, line: usize) -> Result<(),
             set(&mut header.version, value.to_owned(), line, key)
         }
         _ => Err(format!(
-            "unknown directive `{key}` (expected name, window, score, action, mode, version or description)"
+            "unknown directive `{key}` (expected name, window, score, action, scope, mode, version or description)"
         )),
     }
 }
@@ -178,6 +184,23 @@ mod tests {
         let (_, problems) = parse_header("-- mode: dry\n-- version: two words\nSELECT 1");
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].1.contains("`live` or `shadow`"));
+    }
+
+    #[test]
+    fn scope() {
+        let (h, problems) = parse_header("-- scope: international\nSELECT 1");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(h.scope, Some((Scope::International, 1)));
+        let (h, _) = parse_header("-- scope: all\nSELECT 1");
+        assert_eq!(h.scope, Some((Scope::All, 1)));
+        let (_, problems) = parse_header("-- scope: roaming\nSELECT 1");
+        assert_eq!(
+            problems,
+            vec![(
+                1,
+                "scope `roaming` must be `all` or `international`".to_owned()
+            )]
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::error::{RuleError, RuleErrors};
 use super::header::parse_header;
-use super::rule::{Action, Rule, content_version};
+use super::rule::{Action, Rule, Scope, content_version};
 
 /// Where rules come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,6 +175,7 @@ pub fn parse_rule(path: &Path, text: &str) -> Result<Rule, Vec<RuleError>> {
             window,
             score: header.score.map_or(1.0, |s| s.0),
             action: header.action.map_or(Action::Alert, |a| a.0),
+            scope: header.scope.map_or(Scope::All, |s| s.0),
             description: header.description.unwrap_or_default(),
             shadow: header.shadow.is_some_and(|s| s.0),
             version: header

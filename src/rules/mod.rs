@@ -43,5 +43,5 @@ pub use engine::{
 pub use env::{RuleEnv, shipped_tables};
 pub use error::{RuleError, RuleErrors};
 pub use loader::{RuleSource, load_rules, parse_rule};
-pub use rule::{Action, Rule};
+pub use rule::{Action, Rule, Scope};
 pub use tables::{RefTable, WINDOW_END, WINDOW_START, WindowTables, window_schema};

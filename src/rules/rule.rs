@@ -5,6 +5,35 @@ use std::sync::Arc;
 
 use crate::windowing::WindowSpec;
 
+/// Which calls and texts from a number a block of the rule's should stop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scope {
+    /// Everything from the number.
+    #[default]
+    All,
+    /// Only what arrives on international trunks: a rule that judges a
+    /// caller ID seen from abroad (a forged national number) says nothing
+    /// of the line at home that owns it.
+    International,
+}
+
+impl Scope {
+    /// The header and block-list spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::All => "all",
+            Scope::International => "international",
+        }
+    }
+
+    /// The scope spelled `name` (`all`, `international`), if any.
+    pub fn from_name(name: &str) -> Option<Scope> {
+        [Scope::All, Scope::International]
+            .into_iter()
+            .find(|s| s.as_str() == name)
+    }
+}
+
 /// What a rule's hits may lead to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -35,6 +64,8 @@ pub struct Rule {
     pub score: f64,
     /// Whether hits may block.
     pub action: Action,
+    /// What its blocks stop.
+    pub scope: Scope,
     /// What it catches, why, and what benign traffic resembles it.
     pub description: String,
     /// Shadow rules are evaluated, counted and backtested but never feed

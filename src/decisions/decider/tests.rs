@@ -4,16 +4,18 @@ const MIN: i64 = 60_000;
 const HOUR: i64 = 60 * MIN;
 
 fn rules() -> Vec<RuleInfo> {
-    let rule = |name: &str, action, slide_ms| RuleInfo {
+    let rule = |name: &str, action, scope, slide_ms| RuleInfo {
         version: "v1".into(),
         name: name.into(),
         action,
+        scope,
         slide_ms,
     };
     vec![
-        rule("strong", Action::Block, 5 * MIN),
-        rule("weak", Action::Block, 15 * MIN),
-        rule("watch", Action::Alert, 5 * MIN),
+        rule("strong", Action::Block, Scope::All, 5 * MIN),
+        rule("weak", Action::Block, Scope::All, 15 * MIN),
+        rule("watch", Action::Alert, Scope::All, 5 * MIN),
+        rule("forged", Action::Block, Scope::International, 5 * MIN),
     ]
 }
 
@@ -98,6 +100,84 @@ fn hits_lapse_after_one_slide() {
         "the weak hit lapsed at 00:30"
     );
     assert_eq!(entry.score, 0.6);
+}
+
+#[test]
+fn blocks_on_caller_ids_seen_from_abroad_stop_only_international_ingress() {
+    let mut d = decider();
+    let out = d.on_windows_closed(0, HOUR, vec![hit(3, "+661", 0.9), hit(3, "+662", 0.9)]);
+    let Decision::Block(entry) = &out[0] else {
+        panic!("{out:?}")
+    };
+    assert_eq!(entry.scope, Some("international"));
+    assert!(out[0].to_json().contains(r#""scope":"international""#));
+    // A whole-line rule too weak to block alone adds to the score, not to
+    // the scope.
+    let out = d.on_windows_closed(
+        0,
+        HOUR + 5 * MIN,
+        vec![hit(3, "+662", 0.9), hit(1, "+662", 0.6)],
+    );
+    let Decision::Block(entry) = &out[0] else {
+        panic!("{out:?}")
+    };
+    assert_eq!((entry.score, entry.scope), (0.96, Some("international")));
+    // One that blocks on its own widens the block, published at once.
+    let out = d.on_windows_closed(0, HOUR + 10 * MIN, vec![hit(0, "+661", 0.9)]);
+    let Decision::Block(entry) = &out[0] else {
+        panic!("{out:?}")
+    };
+    assert_eq!(entry.scope, Some("all"));
+    // Alerts say nothing of what a block would stop.
+    let out = d.on_windows_closed(0, HOUR, vec![hit(3, "+663", 0.6)]);
+    let Decision::Alert(entry) = &out[0] else {
+        panic!("{out:?}")
+    };
+    assert_eq!(entry.scope, None);
+}
+
+#[test]
+fn a_restored_blocks_scope_is_kept_and_a_wider_one_is_published() {
+    let mut d = decider();
+    let restored = |scope| RestoredBlock {
+        score: 0.9,
+        rules: vec!["strong".into(), "forged".into()],
+        scope,
+    };
+    d.restore("+661", 20 * HOUR, restored(Scope::International));
+    d.restore("+662", 20 * HOUR, restored(Scope::All));
+    let out = d.on_windows_closed(
+        0,
+        HOUR,
+        vec![
+            hit(0, "+661", 0.6),
+            hit(3, "+661", 0.75),
+            hit(0, "+662", 0.9),
+            hit(3, "+662", 0.1),
+        ],
+    );
+    assert!(out.is_empty(), "renewals in the scopes restored: {out:?}");
+    let out = d.on_windows_closed(
+        0,
+        HOUR + 5 * MIN,
+        vec![
+            hit(0, "+661", 0.9),
+            hit(0, "+662", 0.6),
+            hit(3, "+662", 0.9),
+        ],
+    );
+    let scopes: Vec<_> = out
+        .iter()
+        .map(|d| match d {
+            Decision::Block(e) => (e.number.as_str(), e.scope),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        scopes,
+        vec![("+661", Some("all")), ("+662", Some("international"))],
+        "a changed scope is published, wider or narrower"
+    );
 }
 
 #[test]

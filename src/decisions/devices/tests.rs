@@ -5,7 +5,7 @@ use serde_json::Map;
 use super::*;
 use crate::decisions::{AllowList, Decider, DecisionConfig, RuleInfo};
 use crate::record::{Decoder, NumberNormalizer};
-use crate::rules::{Action, RuleHit};
+use crate::rules::{Action, RuleHit, Scope};
 
 const RACK_PHONE: &str = "356938035643809";
 const OTHER_PHONE: &str = "861234567890123";
@@ -15,6 +15,7 @@ fn decider() -> Decider {
     let rule = |name: &str| RuleInfo {
         name: name.into(),
         action: Action::Block,
+        scope: Scope::All,
         slide_ms: 300_000,
         version: "v1".into(),
     };

@@ -28,6 +28,7 @@ pub fn rule_info(slide_ms: i64) -> RuleInfo {
     RuleInfo {
         name: RULE_NAME.into(),
         action: crate::rules::Action::Block,
+        scope: crate::rules::Scope::All,
         slide_ms,
         version: RULE_VERSION.into(),
     }
