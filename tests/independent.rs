@@ -287,6 +287,36 @@ async fn desks_on_fixed_lines_are_alerted_for_review_not_blocked() {
     assert_eq!(recall(report, "callcenter"), 1.0, "{report}");
 }
 
+/// The look-alikes `spoofed_callerid` still blocks on `gen6.py` (offshore
+/// desks presenting their company's Thai hotline, subscribers abroad
+/// calling home) are blocked on international trunks only: the hotline and
+/// the subscriber's line at home keep working.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn look_alikes_blocked_as_forged_caller_ids_stay_reachable_at_home() {
+    let report = sixth_generators_thai_day().await;
+    let from_abroad: Vec<&String> = report
+        .lookalikes_blocked
+        .iter()
+        .filter(|(_, kind)| {
+            matches!(
+                kind.as_str(),
+                "overseas_service_desk" | "roamer_calling_home"
+            )
+        })
+        .map(|(number, _)| number)
+        .collect();
+    assert!(
+        !from_abroad.is_empty(),
+        "the day has such blocks:\n{report}"
+    );
+    for number in from_abroad {
+        assert!(
+            report.blocked_international_only.contains(number),
+            "{number} blocked everywhere:\n{report}"
+        );
+    }
+}
+
 /// One Thai day of `gen6.py` (10 000 subscribers, seed 3), generated and
 /// backtested once for the tests that read it (about 50 s in a debug build).
 async fn sixth_generators_thai_day() -> &'static Report {

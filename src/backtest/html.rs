@@ -54,8 +54,12 @@ pub fn render_html(report: &Report, title: &str) -> String {
 fn summary(page: &mut String, r: &Report) {
     let _ = write!(
         page,
-        "<p><b>Block-list:</b> {} numbers blocked, {} of them fraud: precision {:.3}, recall {:.3}.<br>",
-        r.blocked, r.true_positives, r.precision, r.recall
+        "<p><b>Block-list:</b> {} numbers blocked, {} of them fraud: precision {:.3}, recall {:.3}; {} blocked on international trunks only.<br>",
+        r.blocked,
+        r.true_positives,
+        r.precision,
+        r.recall,
+        r.blocked_international_only.len()
     );
     match (r.median_detect_minutes, r.p95_detect_minutes) {
         (Some(m), Some(p)) => {

@@ -77,6 +77,9 @@ pub struct Report {
     pub recall: f64,
     /// Benign look-alikes blocked, with their kind.
     pub lookalikes_blocked: Vec<(String, String)>,
+    /// Blocked numbers whose every block stopped them only on international
+    /// trunks (`scope: international`), sorted: their lines at home worked.
+    pub blocked_international_only: Vec<String>,
     /// Benign look-alikes alerted and never blocked, with their kind: the
     /// review work they give the fraud team.
     pub lookalikes_alerted: Vec<(String, String)>,
@@ -105,6 +108,9 @@ pub struct Observed<'a> {
     pub first_seen_ms: &'a HashMap<String, i64>,
     /// Every number alerted (blocked or not).
     pub alerted: &'a HashSet<String>,
+    /// Blocked numbers none of whose blocks stopped more than international
+    /// ingress.
+    pub international_only: &'a HashSet<String>,
 }
 
 impl Report {
@@ -154,6 +160,7 @@ impl Report {
             recall: ratio(true_positives, class_of.len()),
             lookalikes_blocked,
             lookalikes_alerted,
+            blocked_international_only: sorted(observed.international_only),
             others_blocked,
             median_detect_minutes: percentile(&detect_minutes, 0.5),
             p95_detect_minutes: percentile(&detect_minutes, 0.95),
@@ -193,6 +200,12 @@ fn rule_qualities(
             }
         })
         .collect()
+}
+
+fn sorted(numbers: &HashSet<String>) -> Vec<String> {
+    let mut out: Vec<String> = numbers.iter().cloned().collect();
+    out.sort();
+    out
 }
 
 /// The numbers among `numbers` that `label_of` labels, with their label, sorted.
@@ -367,11 +380,15 @@ impl fmt::Display for Report {
                 writeln!(f, "  of those, alerted for review: {}", c.alerted)?;
             }
         }
-        writeln!(
+        write!(
             f,
             "\nblock-list: {} blocked, {} fraud: precision {:.3}, recall {:.3}",
             self.blocked, self.true_positives, self.precision, self.recall
         )?;
+        match self.blocked_international_only.len() {
+            0 => writeln!(f)?,
+            n => writeln!(f, "; {n} blocked on international trunks only")?,
+        }
         match (self.median_detect_minutes, self.p95_detect_minutes) {
             (Some(m), Some(p)) => writeln!(
                 f,
@@ -386,6 +403,13 @@ impl fmt::Display for Report {
             write!(f, "benign look-alikes blocked:")?;
             for (number, kind) in &self.lookalikes_blocked {
                 write!(f, "\n  {number} ({kind})")?;
+                if self
+                    .blocked_international_only
+                    .binary_search(number)
+                    .is_ok()
+                {
+                    write!(f, " on international trunks only")?;
+                }
             }
         }
         if !self.lookalikes_alerted.is_empty() {

@@ -75,6 +75,7 @@ pub async fn run_backtest(
         .collect();
     let first_block_ms = first_blocks(&blocklist.lines());
     let alerted = alerted_numbers(&alerts.lines());
+    let international_only = international_only(&blocklist.lines());
     let first_seen_ms =
         std::mem::take(&mut *first_seen.lock().unwrap_or_else(PoisonError::into_inner));
     let observed = Observed {
@@ -83,6 +84,7 @@ pub async fn run_backtest(
         first_block_ms: &first_block_ms,
         first_seen_ms: &first_seen_ms,
         alerted: &alerted,
+        international_only: &international_only,
     };
     Ok((Report::score(observed, labels), summary))
 }
@@ -113,6 +115,21 @@ fn note_first_seen(batch: &RecordBatch, watched: &HashSet<String>, seen: &FirstS
 fn alerted_numbers(lines: &[String]) -> HashSet<String> {
     entries(lines, "alert")
         .filter_map(|value| value["number"].as_str().map(str::to_owned))
+        .collect()
+}
+
+/// The numbers every block entry of which says `"scope":"international"`.
+fn international_only(lines: &[String]) -> HashSet<String> {
+    let mut scopes: HashMap<String, bool> = HashMap::new();
+    for value in entries(lines, "block") {
+        if let Some(number) = value["number"].as_str() {
+            let international = value["scope"] == "international";
+            *scopes.entry(number.to_owned()).or_insert(true) &= international;
+        }
+    }
+    scopes
+        .into_iter()
+        .filter_map(|(number, international)| international.then_some(number))
         .collect()
 }
 

@@ -54,6 +54,7 @@ fn rules_classes_and_block_list_are_scored() {
     let first_seen_ms = HashMap::from([("+661".to_owned(), 10 * MIN), ("+662".to_owned(), 0)]);
     // +669 was alerted before its block; +662 and +667 only alerted.
     let alerted = HashSet::from(["+662", "+667", "+669"].map(str::to_owned));
+    let international_only = HashSet::from(["+669".to_owned()]);
     let rules = rules();
     let report = Report::score(
         Observed {
@@ -62,6 +63,7 @@ fn rules_classes_and_block_list_are_scored() {
             first_block_ms: &first_block_ms,
             first_seen_ms: &first_seen_ms,
             alerted: &alerted,
+            international_only: &international_only,
         },
         &labels(),
     );
@@ -103,6 +105,14 @@ fn rules_classes_and_block_list_are_scored() {
         text.contains("look-alikes alerted for review, not blocked: 1 (1 bank_callcenter)"),
         "{text}"
     );
+    assert!(
+        text.contains("recall 0.333; 1 blocked on international trunks only\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  +669 (bank_callcenter) on international trunks only"),
+        "{text}"
+    );
     assert_eq!((report.blocked, report.true_positives), (2, 1));
     assert_eq!(report.precision, 0.5);
     assert!((report.recall - 1.0 / 3.0).abs() < 1e-9);
@@ -134,6 +144,7 @@ fn the_quality_bar_names_every_shortfall() {
         first_block_ms: &first_block_ms,
         first_seen_ms: &first_seen_ms,
         alerted: &HashSet::new(),
+        international_only: &HashSet::new(),
     };
     let report = Report::score(observed, &labels());
     let shortfalls = QualityBar::default().shortfalls(&report);
