@@ -42,8 +42,13 @@
 --   labelled sets no scam seat called from a fixed line, while 67 of the
 --   175 desks blocked on the sixth generator's traffic did. A second rule
 --   hitting the same line still lifts it to a block.
+--   A national number all of whose calls in the window arrived on
+--   international trunks was judged on what reaches us from abroad alone:
+--   it is a forged caller ID or a subscriber roaming abroad, and the line
+--   at home is not what was judged. Its hits stop the number on
+--   international trunks only (`scope`).
 -- The cheap aggregate over every call picks the candidates first; the costly
--- distinct counts run only for them. It keeps four sums per caller and pane
+-- distinct counts run only for them. It keeps five sums per caller and pane
 -- (rates are sums over the count), not an average beside each sum. The small side of each join comes first:
 -- DataFusion builds its hash table from the left input.
 WITH candidates AS (
@@ -55,6 +60,7 @@ WITH candidates AS (
            rate_upper_bound(sum(CASE WHEN answered AND duration_s >= 30 THEN 1 ELSE 0 END),
                             count(*)) AS conversation_rate_upper,
            sum(CASE WHEN answered AND duration_s < 30 THEN 1 ELSE 0 END) AS hang_ups,
+           sum(CASE WHEN route = 'international' THEN 1 ELSE 0 END) AS calls_from_abroad,
            coalesce(sum(CASE WHEN answered THEN duration_s END)
                         / CAST(sum(CASE WHEN answered THEN 1 ELSE 0 END) AS DOUBLE), 0)
                AS avg_talk_s
@@ -107,6 +113,7 @@ dialers AS (
            k.conversation_rate_upper,
            k.hang_ups,
            k.avg_talk_s,
+           k.calls_from_abroad,
            s.cells,
            s.cell,
            coalesce(i.received, 0) AS received,
@@ -141,7 +148,9 @@ SELECT d.number,
        number_type(d.number) AS line_type,
        CASE WHEN number_type(d.number) IN ('fixed_line', 'toll_free', 'shared_cost', 'uan') THEN 0.6
             WHEN d.attempts >= 20 THEN 0.95
-            ELSE 0.85 END AS score
+            ELSE 0.85 END AS score,
+       CASE WHEN d.calls_from_abroad = d.attempts AND is_national(d.number)
+            THEN 'international' ELSE 'all' END AS scope
 FROM dialers d
 LEFT JOIN rooms r ON d.cell = r.cell
 WHERE d.attempts >= 10

@@ -46,6 +46,7 @@ async fn shipped_rule_hits(lines: &[&str], env: &RuleEnv) -> BTreeMap<String, Ve
                 "window_end": format_ts(window.end_ms),
                 "number": hit.number,
                 "score": hit.score,
+                "scope": hit.scope.as_str(),
                 "evidence": hit.evidence,
             });
             out.get_mut(engine.rules()[hit.rule].name.as_ref())
@@ -230,6 +231,22 @@ async fn sms_farm_template_passes_over_links_under_vetted_suffixes() {
     );
 }
 
+/// An hour of each caller dialling twelve strangers in its own block of
+/// numbers, every four minutes: two hang-ups, the rest unanswered. Each
+/// caller is `(number, callee block, extra JSON fields)`.
+fn dialling_strangers(callers: &[(&str, &str, &str)]) -> Vec<String> {
+    let mut lines = Vec::new();
+    for i in 0..12 {
+        let (duration, answered) = if i < 2 { (10, "true") } else { (0, "false") };
+        for (caller, block, extra) in callers {
+            let extra = format!(r#","answered":{answered}{extra}"#);
+            let callee = format!("{block}0000{i:02}");
+            lines.push(call(4 * i, caller, &callee, duration, &extra));
+        }
+    }
+    lines
+}
+
 /// `callcenter_burst` scores a fixed line below the block threshold: a
 /// Bangkok PBX line and a mobile SIM dial the same way (a dozen strangers,
 /// two hang-ups, the rest unanswered) and both are hits, but the SIM's
@@ -238,20 +255,7 @@ async fn sms_farm_template_passes_over_links_under_vetted_suffixes() {
 async fn callcenter_burst_leaves_fixed_lines_to_an_alert() {
     let cell = r#","route":"onnet","cell_id":"520-01-1-7""#;
     let trunk = r#","route":"national""#;
-    let mut lines = Vec::new();
-    for i in 0..12 {
-        let (duration, answered) = if i < 2 { (10, "true") } else { (0, "false") };
-        for (caller, block, extra) in [("0811000010", "0822", cell), ("021000010", "0823", trunk)] {
-            let extra = format!(r#","answered":{answered}{extra}"#);
-            lines.push(call(
-                4 * i,
-                caller,
-                &format!("{block}0000{i:02}"),
-                duration,
-                &extra,
-            ));
-        }
-    }
+    let lines = dialling_strangers(&[("0811000010", "0822", cell), ("021000010", "0823", trunk)]);
     let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
     let hits = shipped_rule_hits(&lines, &RuleEnv::default()).await;
     let mut scores = BTreeMap::new();
@@ -268,6 +272,42 @@ async fn callcenter_burst_leaves_fixed_lines_to_an_alert() {
         vec![
             ("+6621000010".to_owned(), (json!("fixed_line"), json!(0.6))),
             ("+66811000010".to_owned(), (json!("mobile"), json!(0.85))),
+        ]
+    );
+}
+
+/// `callcenter_burst` scopes its hit on a national number whose every call
+/// came in on an international trunk (a forged caller ID, or a subscriber
+/// abroad) to international ingress: the line at home was not judged. A
+/// foreign number dialling the same way, and a SIM on one of our cells,
+/// are judged whole.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn callcenter_burst_scopes_national_numbers_heard_only_from_abroad() {
+    let abroad = r#","route":"international""#;
+    let cell = r#","route":"onnet","cell_id":"520-01-1-7""#;
+    let lines = dialling_strangers(&[
+        ("0811000020", "0822", abroad),
+        ("+85512345678", "0823", abroad),
+        ("0811000021", "0824", cell),
+    ]);
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let hits = shipped_rule_hits(&lines, &RuleEnv::default()).await;
+    let scopes: BTreeMap<String, Value> = hits["callcenter_burst"]
+        .iter()
+        .map(|line| {
+            let hit: Value = serde_json::from_str(line).unwrap();
+            (
+                hit["number"].as_str().unwrap().to_owned(),
+                hit["scope"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        scopes.into_iter().collect::<Vec<_>>(),
+        vec![
+            ("+66811000020".to_owned(), json!("international")),
+            ("+66811000021".to_owned(), json!("all")),
+            ("+85512345678".to_owned(), json!("all")),
         ]
     );
 }

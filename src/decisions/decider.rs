@@ -49,8 +49,6 @@ pub struct RuleInfo {
     pub name: Arc<str>,
     /// Whether its hits count towards blocks.
     pub action: Action,
-    /// What a block on its word stops.
-    pub scope: Scope,
     /// How long one hit stays in effect: its window's slide.
     pub slide_ms: i64,
     /// The rule's version, written with every entry it contributes to.
@@ -63,7 +61,6 @@ impl RuleInfo {
         RuleInfo {
             name: rule.name.clone(),
             action: rule.action,
-            scope: rule.scope,
             slide_ms: rule.window.slide_ms,
             version: rule.version.clone(),
         }
@@ -91,6 +88,7 @@ pub struct DecisionStats {
 struct ActiveHit {
     rule: usize,
     score: f64,
+    scope: Scope,
     evidence: Map<String, Value>,
     until_ms: i64,
 }
@@ -254,6 +252,7 @@ impl Decider {
                 *h = ActiveHit {
                     rule: hit.rule,
                     score: hit.score,
+                    scope: hit.scope,
                     evidence: hit.evidence,
                     until_ms,
                 }
@@ -261,6 +260,7 @@ impl Decider {
             None => hits.push(ActiveHit {
                 rule: hit.rule,
                 score: hit.score,
+                scope: hit.scope,
                 evidence: hit.evidence,
                 until_ms,
             }),
@@ -294,17 +294,14 @@ impl Decider {
         }
     }
 
-    /// What a block stops: everything from the number when the hits of
-    /// rules that judge the whole line reach the block threshold on their
-    /// own, otherwise only what arrives the way the other rules judged it
-    /// (today the one narrower scope, international ingress).
+    /// What a block stops: everything from the number when its hits of
+    /// scope `all` reach the block threshold on their own, otherwise only
+    /// what arrives the way the other hits judged it (today the one
+    /// narrower scope, international ingress).
     fn block_scope(&self, hits: &[ActiveHit]) -> Scope {
         let whole_line = noisy_or(
             hits.iter()
-                .filter(|h| {
-                    let rule = &self.rules[h.rule];
-                    rule.action == Action::Block && rule.scope == Scope::All
-                })
+                .filter(|h| self.rules[h.rule].action == Action::Block && h.scope == Scope::All)
                 .map(|h| h.score),
         );
         if whole_line >= self.config.block_threshold {

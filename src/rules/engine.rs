@@ -24,7 +24,7 @@ use super::incremental::IncrementalStage;
 use super::loader::{RuleSource, read_rules};
 use super::pane_filter::filter_panes_once;
 use super::prefilter::prefilter_join_probes;
-use super::rule::Rule;
+use super::rule::{Rule, Scope};
 use super::stages::{self, StageRows, StageSlot, Staged, stage_table};
 use super::tables::{RefTable, WindowTables};
 use super::window_rows::WindowBinding;
@@ -37,6 +37,9 @@ use rule_task::RuleTask;
 pub const NUMBER_COLUMN: &str = "number";
 /// Optional column that overrides the header's score per row.
 pub const SCORE_COLUMN: &str = "score";
+/// Optional text column that overrides the header's scope per row
+/// (`all` or `international`; any other value counts as the header's).
+pub const SCOPE_COLUMN: &str = "scope";
 
 /// One number flagged by one rule in one window.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,6 +50,8 @@ pub struct RuleHit {
     pub number: String,
     /// The hit's score, 0..1.
     pub score: f64,
+    /// What a block on this hit's word stops.
+    pub scope: Scope,
     /// The query's other columns for this row.
     pub evidence: Map<String, Value>,
 }
@@ -452,6 +457,17 @@ async fn plan_whole(ctx: &SessionContext, rule: &Rule) -> Result<PlannedRule, Ru
             f.data_type()
         )));
     }
+    if let Ok(f) = schema.field_with_unqualified_name(SCOPE_COLUMN)
+        && !matches!(
+            f.data_type(),
+            DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View
+        )
+    {
+        return Err(error(format!(
+            "the `{SCOPE_COLUMN}` column must be text (`all` or `international`), not {}",
+            f.data_type()
+        )));
+    }
     Ok(PlannedRule {
         stages: Vec::new(),
         plan: optimize_for_windows(physical).map_err(|e| error(describe(&e)))?,
@@ -480,8 +496,8 @@ fn sql_error_line(message: &str) -> Option<usize> {
 }
 
 /// Turns a rule's query output into hits: one per row with a non-null
-/// `number`, scored by the `score` column when present and valid, else by
-/// the rule's header.
+/// `number`, scored by the `score` column and scoped by the `scope` column
+/// when present and valid, else by the rule's header.
 pub fn hits_from_batches(
     rule_index: usize,
     rule: &Rule,
@@ -489,14 +505,14 @@ pub fn hits_from_batches(
 ) -> Result<Vec<RuleHit>, DataFusionError> {
     let mut hits = Vec::new();
     for batch in batches {
-        hits_of(rule_index, rule.score, batch, &mut hits)?;
+        hits_of(rule_index, (rule.score, rule.scope), batch, &mut hits)?;
     }
     Ok(hits)
 }
 
 fn hits_of(
     rule: usize,
-    default_score: f64,
+    (default_score, default_scope): (f64, Scope),
     batch: &RecordBatch,
     out: &mut Vec<RuleHit>,
 ) -> Result<(), DataFusionError> {
@@ -516,6 +532,11 @@ fn hits_of(
         None
     };
     let scores = scores.as_ref().map(|s| s.as_primitive::<Float64Type>());
+    let scopes = match schema.index_of(SCOPE_COLUMN) {
+        Ok(i) => Some(cast(batch.column(i), &DataType::Utf8)?),
+        Err(_) => None,
+    };
+    let scopes = scopes.as_ref().map(|s| s.as_string::<i32>());
     for row in 0..batch.num_rows() {
         if numbers.is_null(row) {
             continue;
@@ -524,10 +545,14 @@ fn hits_of(
             Some(s) if !s.is_null(row) && s.value(row).is_finite() => s.value(row).clamp(0.0, 1.0),
             _ => default_score,
         };
+        let scope = scopes
+            .filter(|s| !s.is_null(row))
+            .and_then(|s| Scope::from_name(s.value(row)))
+            .unwrap_or(default_scope);
         let mut evidence = Map::new();
         for (i, field) in schema.fields().iter().enumerate() {
             let name = field.name();
-            if name != NUMBER_COLUMN && name != SCORE_COLUMN {
+            if name != NUMBER_COLUMN && name != SCORE_COLUMN && name != SCOPE_COLUMN {
                 evidence.insert(name.clone(), cell(batch.column(i).as_ref(), row));
             }
         }
@@ -535,6 +560,7 @@ fn hits_of(
             rule,
             number: numbers.value(row).to_owned(),
             score,
+            scope,
             evidence,
         });
     }

@@ -38,7 +38,8 @@ mod testing;
 mod window_rows;
 
 pub use engine::{
-    NUMBER_COLUMN, RuleEngine, RuleHit, RuleRun, SCORE_COLUMN, WindowResult, hits_from_batches,
+    NUMBER_COLUMN, RuleEngine, RuleHit, RuleRun, SCOPE_COLUMN, SCORE_COLUMN, WindowResult,
+    hits_from_batches,
 };
 pub use env::{RuleEnv, shipped_tables};
 pub use error::{RuleError, RuleErrors};

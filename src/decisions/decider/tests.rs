@@ -4,28 +4,36 @@ const MIN: i64 = 60_000;
 const HOUR: i64 = 60 * MIN;
 
 fn rules() -> Vec<RuleInfo> {
-    let rule = |name: &str, action, scope, slide_ms| RuleInfo {
+    let rule = |name: &str, action, slide_ms| RuleInfo {
         version: "v1".into(),
         name: name.into(),
         action,
-        scope,
         slide_ms,
     };
     vec![
-        rule("strong", Action::Block, Scope::All, 5 * MIN),
-        rule("weak", Action::Block, Scope::All, 15 * MIN),
-        rule("watch", Action::Alert, Scope::All, 5 * MIN),
-        rule("forged", Action::Block, Scope::International, 5 * MIN),
+        rule("strong", Action::Block, 5 * MIN),
+        rule("weak", Action::Block, 15 * MIN),
+        rule("watch", Action::Alert, 5 * MIN),
+        // Its hits say `scope: international` (see `hit`).
+        rule("forged", Action::Block, 5 * MIN),
     ]
 }
 
+/// A hit of `rules()[rule]`; the `forged` rule's hits stop international
+/// ingress only.
 fn hit(rule: usize, number: &str, score: f64) -> RuleHit {
     let mut evidence = Map::new();
     evidence.insert("attempts".into(), Value::from(42));
+    let scope = if rule == 3 {
+        Scope::International
+    } else {
+        Scope::All
+    };
     RuleHit {
         rule,
         number: number.into(),
         score,
+        scope,
         evidence,
     }
 }

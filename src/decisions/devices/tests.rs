@@ -15,7 +15,6 @@ fn decider() -> Decider {
     let rule = |name: &str| RuleInfo {
         name: name.into(),
         action: Action::Block,
-        scope: Scope::All,
         slide_ms: 300_000,
         version: "v1".into(),
     };
@@ -45,6 +44,7 @@ fn decide_hit(decider: &mut Decider, rule: usize, number: &str, end_ms: i64) {
         rule,
         number: number.into(),
         score: 0.95,
+        scope: Scope::All,
         evidence: Map::new(),
     };
     let decisions = decider.on_windows_closed(end_ms - HOUR_MS, end_ms, vec![hit]);

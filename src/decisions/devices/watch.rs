@@ -28,7 +28,6 @@ pub fn rule_info(slide_ms: i64) -> RuleInfo {
     RuleInfo {
         name: RULE_NAME.into(),
         action: crate::rules::Action::Block,
-        scope: crate::rules::Scope::All,
         slide_ms,
         version: RULE_VERSION.into(),
     }
@@ -178,6 +177,7 @@ impl DeviceWatch {
             rule: self.rule,
             number: number.to_owned(),
             score: SCORE,
+            scope: crate::rules::Scope::All,
             evidence,
         }
     }

@@ -59,6 +59,53 @@ async fn a_reused_plan_sees_only_the_current_window() {
 }
 
 /// A rule that fails on one window's data is reported; others go on.
+/// A `scope` column overrides the header's scope row by row, and a value
+/// it does not know leaves the header's; `scope` and `score` are no
+/// evidence. A `scope` column that is not text is a planning error.
+#[tokio::test]
+async fn a_scope_column_scopes_each_hit() {
+    let text = "-- name: scoped\n-- window: 10m\n-- scope: international\n\
+        SELECT caller AS number, 0.9 AS score, \
+               CASE WHEN caller = '+66811111111' THEN 'all' \
+                    WHEN caller = '+66822222222' THEN 'roaming' END AS scope \
+        FROM calls GROUP BY caller";
+    let rule = parse_rule(Path::new("scoped.sql"), text).unwrap();
+    let engine = RuleEngine::new(vec![rule], &RuleEnv::default())
+        .await
+        .unwrap();
+    let closed = windows(&[
+        call(1, "0811111111"),
+        call(2, "0822222222"),
+        call(3, "0833333333"),
+    ]);
+    let mut scopes: Vec<(String, Scope)> = engine
+        .evaluate(&closed[0])
+        .await
+        .hits
+        .into_iter()
+        .map(|h| {
+            assert!(h.evidence.is_empty(), "{:?}", h.evidence);
+            (h.number, h.scope)
+        })
+        .collect();
+    scopes.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        scopes,
+        vec![
+            ("+66811111111".to_owned(), Scope::All),
+            ("+66822222222".to_owned(), Scope::International),
+            ("+66833333333".to_owned(), Scope::International),
+        ]
+    );
+    let numeric = "-- name: bad\n-- window: 10m\nSELECT caller AS number, 1 AS scope FROM calls";
+    let rule = parse_rule(Path::new("bad.sql"), numeric).unwrap();
+    let error = RuleEngine::new(vec![rule], &RuleEnv::default())
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("the `scope` column must be text"), "{error}");
+}
+
 #[tokio::test]
 async fn a_failing_rule_is_reported_and_does_not_stop_the_others() {
     let failing = parse_rule(
