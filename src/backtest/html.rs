@@ -229,32 +229,61 @@ fn tables(page: &mut String, r: &Report) {
         );
     }
     page.push_str("</table>");
+    let stopped = |number: &str| {
+        if r.blocked_international_only
+            .binary_search(&number.to_owned())
+            .is_ok()
+        {
+            "international trunks only"
+        } else {
+            "everything"
+        }
+    };
     lookalike_table(
         page,
         "<h2 class=\"bad\">Look-alikes blocked</h2>",
         &r.lookalikes_blocked,
+        Some(("what the block stopped", &stopped)),
     );
     lookalike_table(
         page,
         "<h2>Look-alikes alerted for review, not blocked</h2>",
         &r.lookalikes_alerted,
+        None,
     );
 }
 
+/// A look-alike table's optional third column: its heading, and its text
+/// for a number.
+type Column<'a> = (&'a str, &'a dyn Fn(&str) -> &'static str);
+
 /// A table of labelled look-alikes under `heading`, if there are any.
-fn lookalike_table(page: &mut String, heading: &str, lookalikes: &[(String, String)]) {
+fn lookalike_table(
+    page: &mut String,
+    heading: &str,
+    lookalikes: &[(String, String)],
+    column: Option<Column<'_>>,
+) {
     if lookalikes.is_empty() {
         return;
     }
     page.push_str(heading);
-    page.push_str("<table><tr><th>number</th><th>kind</th></tr>");
+    page.push_str("<table><tr><th>number</th><th>kind</th>");
+    if let Some((title, _)) = column {
+        let _ = write!(page, "<th>{}</th>", escape(title));
+    }
+    page.push_str("</tr>");
     for (number, kind) in lookalikes {
         let _ = write!(
             page,
-            "<tr><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td>",
             escape(number),
             escape(kind)
         );
+        if let Some((_, text)) = column {
+            let _ = write!(page, "<td>{}</td>", escape(text(number)));
+        }
+        page.push_str("</tr>");
     }
     page.push_str("</table>");
 }
@@ -274,6 +303,37 @@ mod tests {
     fn bins_of_five_minutes() {
         assert_eq!(detect_bins(&[0.0, 4.9, 5.0, 12.0]), vec![2, 1, 1]);
         assert_eq!(detect_bins(&[0.0]), vec![1]);
+    }
+
+    #[test]
+    fn blocked_look_alikes_say_what_their_blocks_stopped() {
+        use std::collections::{HashMap, HashSet};
+
+        use crate::backtest::report::Observed;
+        use crate::sources::generator::Labels;
+
+        let labels: Labels = serde_json::from_str(
+            r#"{"seed":1,"subscribers":2,"hours":1.0,"country":"th","fraud":[],
+                "lookalikes":[{"number":"+661","kind":"roamer_calling_home"},
+                              {"number":"+662","kind":"bank_callcenter"}]}"#,
+        )
+        .unwrap();
+        let blocks = HashMap::from([("+661".to_owned(), 0), ("+662".to_owned(), 0)]);
+        let observed = Observed {
+            rules: &[],
+            hits: &[],
+            first_block_ms: &blocks,
+            first_seen_ms: &HashMap::new(),
+            alerted: &HashSet::new(),
+            international_only: &HashSet::from(["+661".to_owned()]),
+        };
+        let page = render_html(&Report::score(observed, &labels), "t");
+        for row in [
+            "<tr><td>+661</td><td>roamer_calling_home</td><td>international trunks only</td></tr>",
+            "<tr><td>+662</td><td>bank_callcenter</td><td>everything</td></tr>",
+        ] {
+            assert!(page.contains(row), "{row} in {page}");
+        }
     }
 
     #[test]
