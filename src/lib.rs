@@ -78,6 +78,9 @@
 //!   noisy-OR ([`decisions`]); blocks live for a TTL in event time, renewals
 //!   are re-published only when they change something material, and expiry
 //!   writes an `unblock`, so the block-list can be replayed into any switch.
+//!   Each block says what it stops: everything from the number, or only
+//!   what arrives on international trunks when the evidence was a caller ID
+//!   seen from abroad (a forged number's real owner keeps a working line).
 //!   The handsets of blocked numbers are watched while the block lasts, so
 //!   a fresh SIM swapped into one is blocked too (`decisions::devices`).
 //! - **Nothing is lost quietly.** Every rejected record is counted by reason
