@@ -286,7 +286,7 @@ impl Decider {
         let mut entry = self.entry(number, hits, start_ms, end_ms);
         if wants_block {
             entry.score = round(block_score);
-            entry.scope = Some(self.block_scope(hits).as_str());
+            entry.scope = Some(self.block_scope(hits));
             self.block(entry, end_ms)
         } else {
             entry.score = round(any_score);
@@ -374,7 +374,7 @@ impl Decider {
             expires_ms,
             score: entry.score,
             rules: entry.rules.clone(),
-            scope: scope_of(&entry),
+            scope: entry.scope.unwrap_or_default(),
         };
         match self.blocked.entry(number) {
             MapEntry::Occupied(mut o) => {
@@ -399,7 +399,7 @@ impl Decider {
         expires_ms - previous.expires_ms >= self.config.republish_after_ms
             || (entry.score - previous.score).abs() >= self.config.republish_score_delta
             || entry.rules.iter().any(|r| !previous.rules.contains(r))
-            || scope_of(entry) != previous.scope
+            || entry.scope.unwrap_or_default() != previous.scope
     }
 
     fn alert(&mut self, mut entry: Entry, now_ms: i64) -> Option<Decision> {
@@ -420,7 +420,8 @@ impl Decider {
                 expires_ms: now_ms + self.config.block_ttl_ms,
                 score: entry.score,
                 rules: entry.rules.clone(),
-                scope: scope_of(&entry),
+                // An alert stops nothing; only blocks have a scope.
+                scope: Scope::All,
             },
         );
         self.stats.alerts += 1;
@@ -437,11 +438,6 @@ pub struct RestoredBlock {
     pub rules: Vec<String>,
     /// What it stops.
     pub scope: Scope,
-}
-
-/// The scope an entry states (entries without one stop everything).
-fn scope_of(entry: &Entry) -> Scope {
-    entry.scope.and_then(Scope::from_name).unwrap_or_default()
 }
 
 fn round(score: f64) -> f64 {

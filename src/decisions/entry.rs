@@ -4,6 +4,8 @@ use chrono::{DateTime, SecondsFormat};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::rules::Scope;
+
 /// Formats epoch milliseconds as RFC 3339 UTC (`2026-11-02T02:00:00Z`).
 pub fn format_ts(ms: i64) -> String {
     DateTime::from_timestamp_millis(ms)
@@ -25,7 +27,7 @@ pub struct Entry {
     /// rules that judge a caller ID seen from abroad (a forged national
     /// number, whose real owner's line at home is innocent) blocked it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub scope: Option<&'static str>,
+    pub scope: Option<Scope>,
     /// The rules that hit, sorted.
     pub rules: Vec<String>,
     /// The version of each rule that hit (its header's `version`, or a hash

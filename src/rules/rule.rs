@@ -6,7 +6,8 @@ use std::sync::Arc;
 use crate::windowing::WindowSpec;
 
 /// Which calls and texts from a number a block of the rule's should stop.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Scope {
     /// Everything from the number.
     #[default]

@@ -117,7 +117,7 @@ fn blocks_on_caller_ids_seen_from_abroad_stop_only_international_ingress() {
     let Decision::Block(entry) = &out[0] else {
         panic!("{out:?}")
     };
-    assert_eq!(entry.scope, Some("international"));
+    assert_eq!(entry.scope, Some(Scope::International));
     assert!(out[0].to_json().contains(r#""scope":"international""#));
     // A whole-line rule too weak to block alone adds to the score, not to
     // the scope.
@@ -129,13 +129,16 @@ fn blocks_on_caller_ids_seen_from_abroad_stop_only_international_ingress() {
     let Decision::Block(entry) = &out[0] else {
         panic!("{out:?}")
     };
-    assert_eq!((entry.score, entry.scope), (0.96, Some("international")));
+    assert_eq!(
+        (entry.score, entry.scope),
+        (0.96, Some(Scope::International))
+    );
     // One that blocks on its own widens the block, published at once.
     let out = d.on_windows_closed(0, HOUR + 10 * MIN, vec![hit(0, "+661", 0.9)]);
     let Decision::Block(entry) = &out[0] else {
         panic!("{out:?}")
     };
-    assert_eq!(entry.scope, Some("all"));
+    assert_eq!(entry.scope, Some(Scope::All));
     // Alerts say nothing of what a block would stop.
     let out = d.on_windows_closed(0, HOUR, vec![hit(3, "+663", 0.6)]);
     let Decision::Alert(entry) = &out[0] else {
@@ -183,7 +186,10 @@ fn a_restored_blocks_scope_is_kept_and_a_wider_one_is_published() {
         .collect();
     assert_eq!(
         scopes,
-        vec![("+661", Some("all")), ("+662", Some("international"))],
+        vec![
+            ("+661", Some(Scope::All)),
+            ("+662", Some(Scope::International))
+        ],
         "a changed scope is published, wider or narrower"
     );
 }
