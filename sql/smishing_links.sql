@@ -4,9 +4,12 @@
 -- action: block
 -- description: Smishing from SIM farms and fake base stations: one sender
 --   texts many different people links that lead somewhere the named sender
---   would never send them. A text in a bank's or agency's name with any link
---   (Thai banks and agencies send none by SMS), a link outside a courier's
---   or shop's own domains, a domain imitating a brand (its name inside
+--   would never send them. A text in a bank's, agency's, courier's or shop's
+--   name with a link outside that brand's own domains (a phisher cannot put
+--   a page on the brand's site; Thai banks and agencies send no links by
+--   SMS at all, so their name beside any other link is the classic lure,
+--   while a land-transport office's notice linking to its own `dlt.go.th`
+--   deceives nobody), a domain imitating a brand (its name inside
 --   another domain, one or two letters off, mixed scripts), or, sent to many
 --   people, a link hidden behind a URL shortener or on a throwaway domain:
 --   one under a top-level domain where phishers register a disproportionate

@@ -196,6 +196,37 @@ async fn smishing_links_counts_links_under_abused_tlds() {
     assert!(hits["smishing_links"].is_empty(), "{hits:#?}");
 }
 
+/// `smishing_links` judges where an agency's name points: the Department of
+/// Land Transport's tax notice to a dozen owners, linking to its own
+/// `eservice.dlt.go.th`, is no lure; the same words from another SIM linking
+/// to a site dressed up as its subdomain are.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn smishing_links_spares_an_agency_linking_to_its_own_site() {
+    let notice = |link: &str| format!("กรมการขนส่งทางบก: ภาษีรถของท่านครบกำหนด ชำระออนไลน์ {link}");
+    let mut lines = Vec::new();
+    for i in 0..12 {
+        lines.push(sms(
+            i,
+            "0811000011",
+            &format!("08200000{i:02}"),
+            &notice("https://eservice.dlt.go.th"),
+        ));
+        lines.push(sms(
+            i,
+            "0811000012",
+            &format!("08300000{i:02}"),
+            &notice(&format!("https://eservice.dlt.go.th.tax-pay.com/r{i}")),
+        ));
+    }
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let hits = shipped_rule_hits(&lines, &RuleEnv::default()).await;
+    assert_eq!(
+        flagged(&hits, "smishing_links", "brand")
+            .into_iter()
+            .collect::<Vec<_>>(),
+        vec![("+66811000012".to_owned(), json!("dlt"))],
+    );
+}
 /// `sms_farm_template` reads `vetted_suffixes`: one notice from two numbers,
 /// each to six people, is a farm's template when it links to a `.com`
 /// nobody vouches for, and not when it links under `.co.th`, whose

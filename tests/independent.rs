@@ -241,6 +241,33 @@ async fn notice_senders_linking_to_a_brands_own_short_links_are_not_blocked() {
     );
 }
 
+/// `gen4.py`'s utilities and agencies text bills and notices from a fixed
+/// line, each linking to the sender's own site. On its Thai set of seed 1
+/// that is the Department of Land Transport (`eservice.dlt.go.th`), whose
+/// notices `smishing_links` blocked while the `brands` table said Thai
+/// agencies send no links at all (two senders). Its phishing texts, in the
+/// same agencies' and banks' names, link to look-alike domains.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agency_texting_links_to_its_own_site_is_not_blocked() {
+    let dir = tempfile::tempdir().unwrap();
+    generate("gen4.py", dir.path(), "th", 4, 1);
+    let (report, _) = backtest_counting_rejects(dir.path(), 66).await;
+    let senders: Vec<_> = report
+        .lookalikes_blocked
+        .iter()
+        .filter(|(_, kind)| kind == "notification_sender")
+        .collect();
+    assert!(
+        senders.is_empty(),
+        "notice senders blocked: {senders:?}\n{report}"
+    );
+    assert_eq!(
+        recall(&report, "smishing"),
+        1.0,
+        "smishing missed:\n{report}"
+    );
+}
+
 /// `gen6.py`'s smishing SIMs name no brand: loan, job and gambling offers
 /// whose links rotate through fresh domains under the TLDs phishers favour
 /// (`.vip`, `.icu`, `.cfd`, ...), with a shortened link now and then. Its

@@ -229,7 +229,7 @@ mod tests {
         let path = dir.path().join("brands.csv");
         std::fs::write(
             &path,
-            "brand,keyword,domain,sends_links\nkbank,kbank,kasikornbank.com,perhaps\n",
+            "brand,keyword,domain\nkbank,kbank,kasikornbank.com,yes\n",
         )
         .unwrap();
         let tables = [RefTable {

@@ -3,12 +3,14 @@
 //! Smishing borrows the names of banks, agencies and couriers and sends the
 //! victim to a domain that is not theirs: a look-alike (`kbank-secure-th.com`,
 //! `kasikornbamk.com`, a Cyrillic `а` in `kаsikornbank.com`) or a shortener.
-//! Thai banks and government agencies have stopped sending links by SMS at
-//! all, so a text in their name with any link is suspect; couriers and shops
-//! do send links, but to their own domains.
+//! A phisher cannot put a page on the brand's own domain, so a text in a
+//! brand's name is suspect when it links anywhere else. Thai banks and
+//! agencies have stopped sending links by SMS at all, so any of their texts
+//! with a link is rare, but one that links only to the sender's own site (a
+//! land-transport office's tax notice on `dlt.go.th`) deceives nobody.
 //!
 //! The knowledge lives in two reference tables an operator can extend:
-//! `brands` (brand, keyword, domain, sends_links) and `shorteners` (domain).
+//! `brands` (brand, keyword, domain) and `shorteners` (domain).
 
 use std::collections::HashSet;
 
@@ -25,8 +27,6 @@ struct Brand {
     ascii_names: Vec<String>,
     /// Its real domains (subdomains included).
     domains: Vec<String>,
-    /// Whether it sends links by SMS at all.
-    sends_links: bool,
 }
 
 /// Brands, their names in text and their domains, and the URL shorteners.
@@ -66,7 +66,7 @@ impl Lexicon {
         for (row, fields) in rows(
             brands,
             "brands",
-            &["brand", "keyword", "domain", "sends_links"],
+            &["brand", "keyword", "domain"],
             &mut errors,
         ) {
             if let Err(problem) = lexicon.add_brand_row(&fields) {
@@ -89,13 +89,8 @@ impl Lexicon {
     }
 
     fn add_brand_row(&mut self, fields: &[String]) -> Result<(), String> {
-        let [id, keyword, domain, sends] = fields else {
-            return Err("expected brand, keyword, domain, sends_links".into());
-        };
-        let sends_links = match sends.as_str() {
-            "yes" => true,
-            "no" => false,
-            other => return Err(format!("sends_links is `{other}`, expected yes or no")),
+        let [id, keyword, domain] = fields else {
+            return Err("expected brand, keyword, domain".into());
         };
         if id.is_empty() || keyword.trim().is_empty() || domain.is_empty() {
             return Err("brand, keyword and domain must not be empty".into());
@@ -107,13 +102,11 @@ impl Lexicon {
                     id: id.clone(),
                     ascii_names: Vec::new(),
                     domains: Vec::new(),
-                    sends_links,
                 });
                 self.brands.len() - 1
             }
         };
         let brand = &mut self.brands[index];
-        brand.sends_links |= sends_links;
         let domain = domain.to_ascii_lowercase();
         if !brand.domains.contains(&domain) {
             brand.domains.push(domain);
@@ -169,16 +162,13 @@ impl Lexicon {
             .map(|m| self.brands[brands[m.pattern().as_usize()]].id.as_str())
     }
 
-    /// The brand a text names when it also links somewhere the brand would
-    /// not: any link for a brand that sends none by SMS (Thai banks and
-    /// agencies), otherwise a link outside the brand's own domains.
+    /// The brand a text names when it also links outside the brand's own
+    /// domains, where a phisher's page can be.
     pub(crate) fn brand_link(&self, text: &str) -> Option<&str> {
         let id = self.sms_brand(text)?;
         let brand = self.brands.iter().find(|b| b.id == id)?;
-        let domains = link_domains(text);
         let foreign = |d: &String| !brand.domains.iter().any(|own| within(d, own));
-        let suspect = !domains.is_empty() && (!brand.sends_links || domains.iter().any(foreign));
-        suspect.then_some(id)
+        link_domains(text).iter().any(foreign).then_some(id)
     }
 
     /// The brand whose own domain `domain` is, or lies under

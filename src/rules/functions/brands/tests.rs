@@ -38,7 +38,7 @@ fn a_brand_named_only_inside_a_link_is_not_named() {
     let school = "【阳光小学】家长您好，周五下午举行家长会，详情 https://mp.weixin.qq.com/s/Ab3dE";
     assert_eq!(l.sms_brand(school), None);
     assert_eq!(l.brand_link(school), None);
-    let named = "微信支付：您的账户异常，请访问 https://mp.weixin.qq.com/s/Ab3dE";
+    let named = "微信支付：您的账户异常，请访问 https://wx-pay-verify.top/Ab3dE";
     assert_eq!(l.sms_brand(named), Some("wechatpay"));
     assert_eq!(l.brand_link(named), Some("wechatpay"));
     assert_eq!(
@@ -54,14 +54,10 @@ fn a_brand_named_only_inside_a_link_is_not_named() {
 }
 
 #[test]
-fn a_bank_never_links_so_any_link_is_suspect() {
+fn a_bank_named_with_a_link_off_its_own_site_is_suspect() {
     let l = lexicon();
     assert_eq!(
         l.brand_link("KBank: verify at https://kbank-secure-th.com/x1"),
-        Some("kbank")
-    );
-    assert_eq!(
-        l.brand_link("KBank: login at https://kasikornbank.com/"),
         Some("kbank")
     );
     assert_eq!(
@@ -72,6 +68,30 @@ fn a_bank_never_links_so_any_link_is_suspect() {
         l.brand_link("123456 is your KBank OTP. Do not share this code."),
         None
     );
+}
+
+#[test]
+fn a_link_to_the_named_brands_own_site_deceives_nobody() {
+    let l = lexicon();
+    let notice = "กรมการขนส่งทางบก: ภาษีรถของท่านครบกำหนด ชำระออนไลน์ https://eservice.dlt.go.th";
+    assert_eq!(l.sms_brand(notice), Some("dlt"));
+    assert_eq!(l.brand_link(notice), None);
+    assert_eq!(
+        l.brand_link("KBank: login at https://kasikornbank.com/"),
+        None
+    );
+    assert_eq!(
+        l.brand_link("KBank: login at https://kasikornbank.com/ or https://bit.ly/3abc"),
+        Some("kbank"),
+        "one link off the brand's site is enough"
+    );
+    for forged in [
+        "กรมการขนส่งทางบก: ชำระภาษี https://eservice.dlt.go.th.tax-pay.com/x",
+        "กรมการขนส่งทางบก: ชำระภาษี https://dlt.go.th@tax-pay.top/x",
+        "กรมการขนส่งทางบก: ชำระภาษี https://fakedlt.go.th/x",
+    ] {
+        assert_eq!(l.brand_link(forged), Some("dlt"), "{forged}");
+    }
 }
 
 #[test]
@@ -158,14 +178,14 @@ fn mixed_scripts_in_a_label_are_confusable() {
 #[test]
 fn bad_tables_are_reported_by_row() {
     let errors = Lexicon::from_csv(
-        "brand,keyword,domain,sends_links\nkbank,kbank,kasikornbank.com,maybe\nx,,y.com,no\n",
+        "brand,keyword,domain\nkbank,kbank,kasikornbank.com,no\nx,,y.com\n",
         "domain\nbit.ly\n",
     )
     .unwrap_err();
     assert_eq!(errors.len(), 2);
     assert_eq!((errors[0].row, errors[1].row), (1, 2));
     assert!(
-        errors[0].to_string().contains("sends_links is `maybe`"),
+        errors[0].to_string().contains("4 fields, expected 3"),
         "{}",
         errors[0]
     );
