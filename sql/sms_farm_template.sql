@@ -19,6 +19,17 @@
 --   documents, `.go.th` a government agency) a farm cannot have made it
 --   for a campaign, so such links do not count here (a phishing page on a
 --   hacked site there is `smishing_links`' to judge by the text).
+--   Nobody answers a farm's SIM: it sits in a modem, and a recipient who
+--   rings back the number gets no answer. A shop's or a clinic's phone is
+--   somebody's phone, answered when customers call, so a sender that
+--   answered a call within the hour (from anyone but another bulk sender:
+--   a farm's SIMs calling each other prove nothing) is no farm's SIM. And
+--   a fixed line has no SIM to text from: its texts come through a
+--   business's bulk-SMS account, under a contract that names the sender,
+--   so a fixed-line sender's hit scores 0.6, an alert for the fraud team
+--   to review, not a block (a retailer's promotion from two gateway
+--   numbers looks like a campaign; a deceptive link in it is still
+--   `smishing_links`' to block).
 -- Only texts with a link count (the link_domain column, found once per
 -- text at ingest), and only for senders with at least five of them; the
 -- template is computed for those alone.
@@ -33,6 +44,14 @@ bulk AS (
     GROUP BY caller
     HAVING count(*) >= 5
 ),
+answering AS (
+    SELECT c.callee AS number, count(*) AS answered_calls
+    FROM bulk b
+    JOIN calls c ON c.callee = b.caller
+    LEFT JOIN bulk o ON o.caller = c.caller
+    WHERE c.answered AND o.caller IS NULL
+    GROUP BY c.callee
+),
 templated AS (
     SELECT l.caller,
            l.callee,
@@ -40,6 +59,8 @@ templated AS (
            l.link_domain AS domain
     FROM bulk b
     JOIN linked l ON l.caller = b.caller
+    LEFT JOIN answering a ON a.number = b.caller
+    WHERE a.number IS NULL
 ),
 per_sender AS (
     SELECT template,
@@ -66,7 +87,10 @@ SELECT p.caller AS number,
        max(c.senders) AS senders,
        sum(p.recipients) AS recipients,
        max(c.campaign_recipients) AS campaign_recipients,
-       max(p.domain) AS sample_domain
+       max(p.domain) AS sample_domain,
+       number_type(p.caller) AS line_type,
+       CASE WHEN number_type(p.caller) IN ('fixed_line', 'toll_free', 'shared_cost', 'uan') THEN 0.6
+            ELSE 0.9 END AS score
 FROM campaigns c
 JOIN per_sender p ON p.template = c.template
 GROUP BY p.caller

@@ -75,6 +75,23 @@ fn flagged(
     out
 }
 
+/// Each number `rule` flagged, in order, with its last hit's `line_type`
+/// evidence and score.
+fn line_types_and_scores(
+    hits: &BTreeMap<String, Vec<String>>,
+    rule: &str,
+) -> Vec<(String, (Value, Value))> {
+    let mut out = BTreeMap::new();
+    for line in &hits[rule] {
+        let hit: Value = serde_json::from_str(line).unwrap();
+        out.insert(
+            hit["number"].as_str().unwrap().to_owned(),
+            (hit["evidence"]["line_type"].clone(), hit["score"].clone()),
+        );
+    }
+    out.into_iter().collect()
+}
+
 /// A call at `minute` past 01:00 UTC, as a JSON record.
 fn call(minute: u32, caller: &str, callee: &str, duration_s: u32, extra: &str) -> String {
     format!(
@@ -227,6 +244,7 @@ async fn smishing_links_spares_an_agency_linking_to_its_own_site() {
         vec![("+66811000012".to_owned(), json!("dlt"))],
     );
 }
+
 /// `sms_farm_template` reads `vetted_suffixes`: one notice from two numbers,
 /// each to six people, is a farm's template when it links to a `.com`
 /// nobody vouches for, and not when it links under `.co.th`, whose
@@ -262,6 +280,47 @@ async fn sms_farm_template_passes_over_links_under_vetted_suffixes() {
     );
 }
 
+/// `sms_farm_template` looks at who sends a campaign. Three pairs of
+/// numbers text one promotion each, every number to six people, linking to
+/// an unvetted `.com`: the pair of SIMs that take no calls is a farm
+/// (blocked); the pair whose one phone answered a customer's call is a
+/// shop (spared, though its other phone answered nothing, as a campaign
+/// needs two senders); the pair of Bangkok fixed lines is a business's
+/// bulk-SMS account (an alert at 0.6, not a block). An answered call from
+/// a fellow sender of the campaign spares no farm.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sms_farm_template_blocks_sims_nobody_answers_and_alerts_on_fixed_lines() {
+    let pairs = [
+        ("0811000001", "0811000002", "farm"),
+        ("0812000001", "0812000002", "shop"),
+        ("021000001", "021000002", "mall"),
+    ];
+    let mut lines = Vec::new();
+    for (k, (first, second, site)) in pairs.into_iter().enumerate() {
+        for (s, sender) in [first, second].into_iter().enumerate() {
+            for i in 0..6 {
+                let text = format!("{site} sale 50% off today https://{site}-deals.com/p{s}{i}");
+                lines.push(sms(i, sender, &format!("08{k}{s}0000{i:02}"), &text));
+            }
+        }
+    }
+    // In the same hour as the texts: every window that holds the campaign
+    // holds the call.
+    lines.push(call(0, "0899999999", "0812000001", 60, ""));
+    lines.push(call(0, "0811000002", "0811000001", 60, ""));
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let hits = shipped_rule_hits(&lines, &RuleEnv::default()).await;
+    assert_eq!(
+        line_types_and_scores(&hits, "sms_farm_template"),
+        vec![
+            ("+6621000001".to_owned(), (json!("fixed_line"), json!(0.6))),
+            ("+6621000002".to_owned(), (json!("fixed_line"), json!(0.6))),
+            ("+66811000001".to_owned(), (json!("mobile"), json!(0.9))),
+            ("+66811000002".to_owned(), (json!("mobile"), json!(0.9))),
+        ]
+    );
+}
+
 /// An hour of each caller dialling twelve strangers in its own block of
 /// numbers, every four minutes: two hang-ups, the rest unanswered. Each
 /// caller is `(number, callee block, extra JSON fields)`.
@@ -289,17 +348,8 @@ async fn callcenter_burst_leaves_fixed_lines_to_an_alert() {
     let lines = dialling_strangers(&[("0811000010", "0822", cell), ("021000010", "0823", trunk)]);
     let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
     let hits = shipped_rule_hits(&lines, &RuleEnv::default()).await;
-    let mut scores = BTreeMap::new();
-    for line in &hits["callcenter_burst"] {
-        let hit: Value = serde_json::from_str(line).unwrap();
-        let number = hit["number"].as_str().unwrap().to_owned();
-        scores.insert(
-            number,
-            (hit["evidence"]["line_type"].clone(), hit["score"].clone()),
-        );
-    }
     assert_eq!(
-        scores.into_iter().collect::<Vec<_>>(),
+        line_types_and_scores(&hits, "callcenter_burst"),
         vec![
             ("+6621000010".to_owned(), (json!("fixed_line"), json!(0.6))),
             ("+66811000010".to_owned(), (json!("mobile"), json!(0.85))),
