@@ -19,7 +19,15 @@
 --   a forged ID belongs to somebody else, and only the odd victim calls it
 --   back. A number that at least a quarter as many of our subscribers
 --   called within the hour as it called is a working line, and blocking it
---   would cut off everyone who calls it.
+--   would cut off everyone who calls it. An hour can be quiet, though: a
+--   subscriber abroad may call three people in an hour when nobody calls
+--   them. Over the day before, people called the genuine line on their own
+--   (`independent_callers`: callers it had not called first), while a
+--   forged ID is called only by victims ringing back, so a number that two
+--   people or more called on their own in the day before the window is a
+--   working line too. (A forged ID that belongs to a subscriber at home is
+--   spared as well; the scope below would have kept that subscriber's line
+--   working at home anyway.)
 --   A forged ID usually belongs to somebody at home, a subscriber or a
 --   bank's hotline, so the rule's blocks stop the number only on
 --   international trunks (`scope: international`).
@@ -30,6 +38,7 @@
 -- left input.
 WITH candidates AS (
     SELECT caller AS number,
+           min(window_start) AS window_start,
            count(*) AS calls_from_abroad,
            count(DISTINCT callee) AS distinct_callees,
            sum(CASE WHEN answered THEN 1 ELSE 0 END) / CAST(count(*) AS DOUBLE) AS answer_rate,
@@ -49,8 +58,11 @@ SELECT k.number,
        k.distinct_callees,
        round(k.answer_rate, 3) AS answer_rate,
        round(k.conversation_rate, 3) AS conversation_rate,
-       count(DISTINCT c.caller) AS inbound_callers
+       count(DISTINCT c.caller) AS inbound_callers,
+       independent_callers(k.number, k.window_start) AS callers_in_the_day_before
 FROM candidates k
 LEFT JOIN calls c ON c.callee = k.number
-GROUP BY k.number, k.calls_from_abroad, k.distinct_callees, k.answer_rate, k.conversation_rate
+GROUP BY k.number, k.window_start, k.calls_from_abroad, k.distinct_callees, k.answer_rate,
+         k.conversation_rate
 HAVING count(DISTINCT c.caller) < 0.25 * k.calls_from_abroad
+   AND independent_callers(k.number, k.window_start) < 2

@@ -69,7 +69,11 @@
 //!   templates) ([`rules::functions`]); their knowledge lives in CSV tables
 //!   shipped next to the rules (brands, shorteners, wangiri ranges, gateway
 //!   TACs), which rules also join as text tables and operators extend
-//!   without a rebuild.
+//!   without a rebuild. One function looks past the window: the engine
+//!   keeps a day of who called whom (fed every pane once, as windows are
+//!   evaluated), and `independent_callers(number, window_start)` counts the
+//!   people who called a number on their own in the day before, so a quiet
+//!   hour does not make a genuine line look forged.
 //! - **Judge a rule before it acts.** `scamstream backtest` replays labelled
 //!   history through the whole pipeline and scores every rule ([`backtest`]);
 //!   a rule in shadow mode is evaluated and counted but never blocks, and

@@ -6,12 +6,15 @@
 //! a plain `WHERE event_time >= start AND event_time < end` view and each rule
 //! runs once over them. Both must flag the same numbers with the same evidence.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Arc;
 
-use arrow::datatypes::{DataType, Field, Schema};
+use arrow::array::{Array, AsArray, Int64Array, RecordBatch};
+use arrow::compute::cast;
+use arrow::datatypes::{DataType, Field, Int64Type, Schema, TimeUnit, TimestampMillisecondType};
 use datafusion::datasource::MemTable;
+use datafusion::logical_expr::{ColumnarValue, ScalarUDF, Volatility, create_udf};
 use datafusion::prelude::{CsvReadOptions, SessionContext};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -171,6 +174,7 @@ async fn one_shot(lines: &[String], rules: &[Rule]) -> BTreeSet<HitKey> {
         for (start, end) in windows {
             let ctx = SessionContext::new();
             register_functions(&ctx, 66, builtin_lexicon());
+            ctx.register_udf(independent_callers(calls_of(&all)));
             register_reference_tables(&ctx).await;
             let table = MemTable::try_new(record_schema(), vec![vec![all.clone()]]).unwrap();
             ctx.register_table("all_rows", Arc::new(table)).unwrap();
@@ -196,6 +200,71 @@ async fn one_shot(lines: &[String], rules: &[Rule]) -> BTreeSet<HitKey> {
         }
     }
     hits
+}
+
+/// (caller, callee, event time) of every call of `all`.
+fn calls_of(all: &RecordBatch) -> Arc<Vec<(String, String, i64)>> {
+    let text = |name: &str| all.column_by_name(name).unwrap().as_string::<i32>().clone();
+    let (kinds, callers, callees) = (text("kind"), text("caller"), text("callee"));
+    let times = all
+        .column_by_name("event_time")
+        .unwrap()
+        .as_primitive::<TimestampMillisecondType>();
+    Arc::new(
+        (0..all.num_rows())
+            .filter(|&row| kinds.value(row) == "call")
+            .map(|row| {
+                let (caller, callee) = (callers.value(row), callees.value(row));
+                (caller.to_owned(), callee.to_owned(), times.value(row))
+            })
+            .collect(),
+    )
+}
+
+/// `independent_callers(number, before)` straight from every call of the
+/// input: the callers whose first call to `number` fell in the day before
+/// `before`, earlier than any call `number` made to them. (The random
+/// traffic here gives every call an IMSI, so `spoofed_callerid` has no
+/// candidate to ask about; the engine's memory is compared with this
+/// definition in its unit tests, on traffic within its per-number bounds.)
+fn independent_callers(calls: Arc<Vec<(String, String, i64)>>) -> ScalarUDF {
+    let count = move |number: &str, before: i64| -> i64 {
+        let mut first: BTreeMap<&str, i64> = BTreeMap::new();
+        for (caller, _, t) in calls.iter().filter(|c| c.1 == number) {
+            let at = first.entry(caller.as_str()).or_insert(*t);
+            *at = (*at).min(*t);
+        }
+        first
+            .into_iter()
+            .filter(|&(caller, t)| {
+                t >= before - 86_400_000
+                    && t < before
+                    && !calls
+                        .iter()
+                        .any(|(a, b, u)| a == number && b == caller && *u <= t)
+            })
+            .count() as i64
+    };
+    let body = move |args: &[ColumnarValue]| {
+        let arrays = ColumnarValue::values_to_arrays(args)?;
+        let numbers = arrays[0].as_string::<i32>();
+        let before = cast(&arrays[1], &DataType::Int64)?;
+        let before = before.as_primitive::<Int64Type>();
+        let out: Int64Array = (0..numbers.len())
+            .map(|row| Some(count(numbers.value(row), before.value(row))))
+            .collect();
+        Ok(ColumnarValue::Array(Arc::new(out)))
+    };
+    create_udf(
+        "independent_callers",
+        vec![
+            DataType::Utf8,
+            DataType::Timestamp(TimeUnit::Millisecond, Some("UTC".into())),
+        ],
+        DataType::Int64,
+        Volatility::Immutable,
+        Arc::new(body),
+    )
 }
 
 /// The library's reference tables, read by DataFusion's own CSV reader with

@@ -321,6 +321,42 @@ async fn sms_farm_template_blocks_sims_nobody_answers_and_alerts_on_fixed_lines(
     );
 }
 
+/// `spoofed_callerid` remembers the day before the window. Two Bangkok
+/// mobile numbers each call four strangers from abroad at 05:00, unanswered,
+/// with nobody calling them in that hour. Two friends had called the first
+/// on their own at 01:00 and 02:00 (a subscriber now abroad, calling home
+/// in a quiet hour); the second was called only by a victim of an earlier
+/// campaign ringing back (a forged ID). Only the forged ID is flagged.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn spoofed_callerid_spares_a_number_people_called_on_their_own_the_day_before() {
+    let at = |hour: u32, minute: u32, caller: &str, callee: &str, extra: &str| {
+        format!(
+            r#"{{"kind":"call","ts":"2026-11-02T{hour:02}:{minute:02}:00Z","caller":"{caller}","callee":"{callee}","duration_s":0{extra}}}"#
+        )
+    };
+    let abroad = r#","route":"international""#;
+    let roamer = "0811000021";
+    let forged = "0811000022";
+    let mut lines = vec![
+        at(1, 0, "0821000001", roamer, ""),
+        at(1, 0, forged, "0831000001", abroad),
+        at(1, 10, "0831000001", forged, ""),
+        at(2, 0, "0821000002", roamer, ""),
+    ];
+    for i in 0..4 {
+        lines.push(at(5, i, roamer, &format!("08410000{i:02}"), abroad));
+        lines.push(at(5, i, forged, &format!("08510000{i:02}"), abroad));
+    }
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let hits = shipped_rule_hits(&lines, &RuleEnv::default()).await;
+    assert_eq!(
+        flagged(&hits, "spoofed_callerid", "callers_in_the_day_before")
+            .into_iter()
+            .collect::<Vec<_>>(),
+        vec![("+66811000022".to_owned(), json!(0))],
+    );
+}
+
 /// An hour of each caller dialling twelve strangers in its own block of
 /// numbers, every four minutes: two hang-ups, the rest unanswered. Each
 /// caller is `(number, callee block, extra JSON fields)`.

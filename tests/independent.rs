@@ -355,6 +355,28 @@ async fn look_alikes_blocked_as_forged_caller_ids_stay_reachable_at_home() {
     }
 }
 
+/// On the same day a subscriber abroad calls three people at home in an
+/// hour when nobody calls them, as a forged caller ID does; friends had
+/// called that number on their own earlier in the day, while no forged ID
+/// of the day had been called but by its victims ringing back.
+/// `spoofed_callerid` blocked the roamer before it read
+/// `independent_callers`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_roamer_whom_friends_called_earlier_in_the_day_is_not_taken_for_a_forged_id() {
+    let report = sixth_generators_thai_day().await;
+    let roamers: Vec<_> = report
+        .lookalikes_blocked
+        .iter()
+        .filter(|(_, kind)| kind == "roamer_calling_home")
+        .collect();
+    assert!(roamers.is_empty(), "roamers blocked: {roamers:?}\n{report}");
+    assert_eq!(
+        recall(report, "spoofed_caller_id"),
+        1.0,
+        "forged caller IDs missed:\n{report}"
+    );
+}
+
 /// One Thai day of `gen6.py` (10 000 subscribers, seed 3), generated and
 /// backtested once for the tests that read it (about 50 s in a debug build).
 async fn sixth_generators_thai_day() -> &'static Report {

@@ -14,6 +14,8 @@ pub const WATERMARK: &str = "scamstream_windowing_watermark_seconds";
 pub const WINDOWS_CLOSED: &str = "scamstream_windowing_windows_closed_total";
 /// Rows held in open windows.
 pub const ROWS_HELD: &str = "scamstream_windowing_rows_held";
+/// Numbers the memory of calls holds (`independent_callers`).
+pub const CONTACT_NUMBERS: &str = "scamstream_rules_contact_memory_numbers";
 /// Rule evaluation time per window, by rule.
 pub const RULE_EVAL_SECONDS: &str = "scamstream_rules_evaluation_seconds";
 /// Rows a rule's window tables held, by rule.

@@ -44,6 +44,8 @@ pub struct Metrics {
     pub blocklist_size: IntGauge,
     /// See [`WATCHED_DEVICES`].
     pub watched_devices: IntGauge,
+    /// See [`CONTACT_NUMBERS`].
+    pub contact_numbers: IntGauge,
     /// See [`CROWDED_DEVICES`].
     pub crowded_devices: IntCounter,
     /// See [`RECORDS_REPLAYED`].
@@ -173,6 +175,10 @@ impl Metrics {
             watched_devices: gauge(
                 WATCHED_DEVICES,
                 "Devices of blocked numbers watched now (device follow-up).",
+            ),
+            contact_numbers: gauge(
+                CONTACT_NUMBERS,
+                "Numbers the memory of calls holds (independent_callers).",
             ),
             crowded_devices: counter(
                 CROWDED_DEVICES,

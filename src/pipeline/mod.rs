@@ -403,6 +403,9 @@ impl Pipeline {
             self.advance_to(wm)?;
         }
         self.metrics.rows_held.set(self.operator.rows_held() as i64);
+        self.metrics
+            .contact_numbers
+            .set(self.engine.contact_numbers() as i64);
         Ok(())
     }
 

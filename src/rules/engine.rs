@@ -16,10 +16,11 @@ use datafusion::prelude::SessionConfig;
 use serde_json::{Map, Value};
 use tokio::sync::Semaphore;
 
+use super::contacts::ContactMemory;
 use super::env::{RuleEnv, lexicon};
 use super::error::{RuleError, RuleErrors};
 use super::evidence::cell;
-use super::functions::register_functions;
+use super::functions::{independent_callers, register_functions};
 use super::incremental::IncrementalStage;
 use super::loader::{RuleSource, read_rules};
 use super::pane_filter::filter_panes_once;
@@ -105,6 +106,10 @@ pub struct RuleEngine {
     state: Arc<SessionState>,
     rules: Vec<Rule>,
     plans: Vec<Arc<PlannedRule>>,
+    /// Who called whom before each window, for `independent_callers`.
+    contacts: Arc<ContactMemory>,
+    /// Whether a rule calls `independent_callers`: the memory is fed only then.
+    remembers_contacts: bool,
 }
 
 impl std::fmt::Debug for RuleEngine {
@@ -157,6 +162,12 @@ impl RuleEngine {
             Ok(lexicon) => register_functions(&ctx, env.country_code, &lexicon),
             Err(mut problems) => errors.append(&mut problems),
         }
+        let longest_window_ms = rules.iter().map(|r| r.window.size_ms).max();
+        let contacts = ContactMemory::new(longest_window_ms.unwrap_or_default());
+        ctx.register_udf(independent_callers(Arc::clone(&contacts)));
+        let remembers_contacts = rules
+            .iter()
+            .any(|r| r.sql.to_ascii_lowercase().contains("independent_callers"));
         let mut plans = Vec::new();
         for (index, rule) in rules.iter().enumerate() {
             match plan_rule(&ctx, index, rule).await {
@@ -171,7 +182,14 @@ impl RuleEngine {
             state: Arc::new(ctx.state()),
             rules,
             plans,
+            contacts,
+            remembers_contacts,
         })
+    }
+
+    /// Numbers the memory of calls holds (see `independent_callers`).
+    pub fn contact_numbers(&self) -> usize {
+        self.contacts.numbers()
     }
 
     /// The rules, in evaluation order.
@@ -217,6 +235,11 @@ impl RuleEngine {
     /// So when several windows close at once (the end of the input) the
     /// cores stay busy until the last window of the slowest rule is done.
     pub async fn evaluate_all(&self, windows: &[ClosedWindow]) -> Vec<WindowResult> {
+        if self.remembers_contacts {
+            for window in windows {
+                self.contacts.remember(window);
+            }
+        }
         let bound: Arc<Vec<BoundEvaluation>> = Arc::new(
             windows
                 .iter()

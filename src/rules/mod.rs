@@ -19,6 +19,7 @@
 //! such derived rows back to a window table reads only the window rows whose
 //! key can match (see `prefilter`).
 
+mod contacts;
 mod engine;
 mod env;
 mod error;

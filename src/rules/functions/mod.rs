@@ -21,6 +21,7 @@
 //! | `sms_brand(text)` | text | `sms_brand('กรุงไทย: มีการทำรายการ')` → `'ktb'` |
 //! | `brand_link(text)` | text | the brand a text names when it links where that brand never would |
 //! | `sms_template(text)` | text | the wording with links, amounts and codes masked |
+//! | `independent_callers(number, before)` | integer | how many different numbers called `number` on their own (not returning its call) in the day before `before`, usually `window_start` |
 //!
 //! Every function returns null for a null input and for input it cannot
 //! read (a malformed URL, a number that is not E.164), so rules never fail
@@ -41,6 +42,7 @@ use std::sync::{Arc, LazyLock};
 use datafusion::execution::context::SessionContext;
 use datafusion::logical_expr::ScalarUDF;
 
+use super::contacts::ContactMemory;
 use crate::record::links;
 
 pub use brands::{Lexicon, LexiconError};
@@ -99,6 +101,16 @@ pub fn telecom_functions(country_code: u16, lexicon: &Lexicon) -> Vec<ScalarUDF>
             udf::memoized(|t| Some(template::sms_template(t))),
         ),
     ]
+}
+
+/// `independent_callers(number, before)`: how many different numbers
+/// called `number` on their own in the day before `before` (a timestamp,
+/// such as `window_start`), from the engine's memory of calls (see
+/// [`ContactMemory`]).
+pub(crate) fn independent_callers(memory: Arc<ContactMemory>) -> ScalarUDF {
+    udf::text_int_to_int("independent_callers", move |number, before_ms| {
+        memory.independent_callers(number, before_ms)
+    })
 }
 
 /// Registers every telecom function in `ctx`, and a `count` that counts

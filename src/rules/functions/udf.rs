@@ -12,7 +12,7 @@ use arrow::array::{
     StringBuilder,
 };
 use arrow::compute::cast;
-use arrow::datatypes::{DataType, Field, Int64Type};
+use arrow::datatypes::{DataType, Field, Int64Type, TimeUnit};
 use datafusion::common::{Result, exec_err, plan_err};
 use datafusion::logical_expr::{
     ColumnarValue, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature, Volatility,
@@ -100,12 +100,16 @@ impl ScalarUDFImpl for TelecomFn {
     }
 }
 
+/// Whether an argument of type `given` is taken where `wanted` is declared:
+/// any text for text, any integer (or a millisecond timestamp, as epoch
+/// milliseconds) for an integer.
 fn castable(given: &DataType, wanted: &DataType) -> bool {
     let text =
         |t: &DataType| matches!(t, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View);
+    let millis = matches!(given, DataType::Timestamp(TimeUnit::Millisecond, _));
     given == &DataType::Null
         || (text(given) && text(wanted))
-        || (given.is_integer() && wanted.is_integer())
+        || ((given.is_integer() || millis) && wanted.is_integer())
 }
 
 fn udf(name: &'static str, args: Vec<DataType>, returns: DataType, body: Body) -> ScalarUDF {
@@ -215,6 +219,29 @@ pub(super) fn text_text_to_int(
     udf(
         name,
         vec![DataType::Utf8, DataType::Utf8],
+        DataType::Int64,
+        body,
+    )
+}
+
+/// `name(text, integer) -> integer`; null if either is null.
+pub(super) fn text_int_to_int(
+    name: &'static str,
+    f: impl Fn(&str, i64) -> i64 + Send + Sync + 'static,
+) -> ScalarUDF {
+    let body: Body = Arc::new(move |args| {
+        let texts = args[0].as_string::<i32>();
+        let ints = args[1].as_primitive::<Int64Type>();
+        let out: Int64Array = texts
+            .iter()
+            .zip(ints.iter())
+            .map(|(t, n)| Some(f(t?, n?)))
+            .collect();
+        Ok(Arc::new(out) as ArrayRef)
+    });
+    udf(
+        name,
+        vec![DataType::Utf8, DataType::Int64],
         DataType::Int64,
         body,
     )
