@@ -110,6 +110,15 @@ fn recall(report: &Report, class: &str) -> f64 {
         .recall
 }
 
+/// The (number, kind) look-alikes of `looks` (a report's blocked or
+/// alerted ones) whose kind is one of `kinds`.
+fn of_kinds<'a>(looks: &'a [(String, String)], kinds: &[&str]) -> Vec<&'a (String, String)> {
+    looks
+        .iter()
+        .filter(|(_, kind)| kinds.contains(&kind.as_str()))
+        .collect()
+}
+
 /// Backtests the library on `gen.py`'s seed 1 of a home network (`th` or
 /// `cn`) whose national numbers use `country_code`.
 async fn assert_no_lookalike_blocked(country: &str, country_code: u16) -> Report {
@@ -155,11 +164,10 @@ async fn no_roamer_or_offshore_desk_is_blocked_on_the_third_generators_chinese_t
     let dir = tempfile::tempdir().unwrap();
     generate("gen3.py", dir.path(), "cn", 4, 1);
     let report = backtest(dir.path(), 86).await;
-    let wrongly_blocked: Vec<_> = report
-        .lookalikes_blocked
-        .iter()
-        .filter(|(_, kind)| kind == "roamer_calling_home" || kind == "overseas_service_desk")
-        .collect();
+    let wrongly_blocked = of_kinds(
+        &report.lookalikes_blocked,
+        &["roamer_calling_home", "overseas_service_desk"],
+    );
     assert!(
         wrongly_blocked.is_empty(),
         "subscribers abroad or offshore desks blocked: {wrongly_blocked:?}\n{report}"
@@ -230,18 +238,14 @@ async fn notice_senders_shops_and_retail_blasts_are_not_blocked() {
     let dir = tempfile::tempdir().unwrap();
     generate("gen5.py", dir.path(), "th", 4, 1);
     let (report, _) = backtest_counting_rejects(dir.path(), 66).await;
-    let senders: Vec<_> = report
-        .lookalikes_blocked
-        .iter()
-        .filter(|(_, kind)| {
-            [
-                "notification_sender",
-                "small_business_sms_promo",
-                "retail_marketing_sms",
-            ]
-            .contains(&kind.as_str())
-        })
-        .collect();
+    let senders = of_kinds(
+        &report.lookalikes_blocked,
+        &[
+            "notification_sender",
+            "small_business_sms_promo",
+            "retail_marketing_sms",
+        ],
+    );
     assert!(
         senders.is_empty(),
         "bulk senders blocked: {senders:?}\n{report}"
@@ -263,11 +267,7 @@ async fn an_agency_texting_links_to_its_own_site_is_not_blocked() {
     let dir = tempfile::tempdir().unwrap();
     generate("gen4.py", dir.path(), "th", 4, 1);
     let (report, _) = backtest_counting_rejects(dir.path(), 66).await;
-    let senders: Vec<_> = report
-        .lookalikes_blocked
-        .iter()
-        .filter(|(_, kind)| kind == "notification_sender")
-        .collect();
+    let senders = of_kinds(&report.lookalikes_blocked, &["notification_sender"]);
     assert!(
         senders.is_empty(),
         "notice senders blocked: {senders:?}\n{report}"
@@ -309,18 +309,10 @@ async fn the_sixth_generators_links_are_judged_by_their_domains() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn desks_on_fixed_lines_are_alerted_for_review_not_blocked() {
     let report = sixth_generators_thai_day().await;
-    let is_desk = |kind: &str| matches!(kind, "telesales_call_center" | "debt_collection_agency");
-    let blocked: Vec<_> = report
-        .lookalikes_blocked
-        .iter()
-        .filter(|(_, kind)| is_desk(kind))
-        .collect();
+    let desks = ["telesales_call_center", "debt_collection_agency"];
+    let blocked = of_kinds(&report.lookalikes_blocked, &desks);
     assert!(blocked.is_empty(), "desks blocked: {blocked:?}\n{report}");
-    let alerted = report
-        .lookalikes_alerted
-        .iter()
-        .filter(|(_, kind)| is_desk(kind))
-        .count();
+    let alerted = of_kinds(&report.lookalikes_alerted, &desks).len();
     assert!(alerted >= 40, "{alerted} desks alerted:\n{report}");
     assert_eq!(recall(report, "callcenter"), 1.0, "{report}");
 }
@@ -332,17 +324,13 @@ async fn desks_on_fixed_lines_are_alerted_for_review_not_blocked() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn look_alikes_blocked_as_forged_caller_ids_stay_reachable_at_home() {
     let report = sixth_generators_thai_day().await;
-    let from_abroad: Vec<&String> = report
-        .lookalikes_blocked
-        .iter()
-        .filter(|(_, kind)| {
-            matches!(
-                kind.as_str(),
-                "overseas_service_desk" | "roamer_calling_home"
-            )
-        })
-        .map(|(number, _)| number)
-        .collect();
+    let from_abroad: Vec<&String> = of_kinds(
+        &report.lookalikes_blocked,
+        &["overseas_service_desk", "roamer_calling_home"],
+    )
+    .into_iter()
+    .map(|(number, _)| number)
+    .collect();
     assert!(
         !from_abroad.is_empty(),
         "the day has such blocks:\n{report}"
@@ -364,11 +352,7 @@ async fn look_alikes_blocked_as_forged_caller_ids_stay_reachable_at_home() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_roamer_whom_friends_called_earlier_in_the_day_is_not_taken_for_a_forged_id() {
     let report = sixth_generators_thai_day().await;
-    let roamers: Vec<_> = report
-        .lookalikes_blocked
-        .iter()
-        .filter(|(_, kind)| kind == "roamer_calling_home")
-        .collect();
+    let roamers = of_kinds(&report.lookalikes_blocked, &["roamer_calling_home"]);
     assert!(roamers.is_empty(), "roamers blocked: {roamers:?}\n{report}");
     assert_eq!(
         recall(report, "spoofed_caller_id"),
