@@ -21,6 +21,12 @@
 --   the odd shortened link with a few people, not dozens. A shop whose own
 --   site sits under such a TLD and that texts it to dozens of people an
 --   hour from a SIM looks the same: put its number on the allow-list.
+--   A brand's name inside a domain under a suffix whose registry checks
+--   who registers (`vetted_suffixes`: `.co.th` takes company or Thai
+--   trademark documents) is a registered company's name, not an imitation
+--   (`krungthai-axa.co.th` is an insurer the bank co-owns, whose
+--   agents text it to the people they talked to). The brand named in the
+--   text still counts there, as a phishing page can sit on a hacked site.
 -- The link's domain is the sms table's link_domain column, found once per
 -- text at ingest; the brand and TLD checks run only on texts with a link.
 WITH links AS (
@@ -34,14 +40,17 @@ judged AS (
            domain,
            brand_link(text) AS brand_claim,
            CASE WHEN brand_link(text) IS NOT NULL
-                  OR lookalike_brand(domain) IS NOT NULL
-                  OR is_confusable_domain(domain)
+                  OR (v.suffix IS NULL
+                      AND (lookalike_brand(domain) IS NOT NULL
+                           OR is_confusable_domain(domain)))
                 THEN 1 ELSE 0 END AS deceptive,
            CASE WHEN is_shortener(domain) THEN 1 ELSE 0 END AS shortened,
            CASE WHEN a.tld IS NOT NULL THEN 1 ELSE 0 END AS abused_tld
     FROM links
     LEFT JOIN (SELECT DISTINCT tld FROM abused_tlds) AS a
            ON a.tld = domain_suffix(links.domain, 1)
+    LEFT JOIN (SELECT DISTINCT suffix FROM vetted_suffixes) AS v
+           ON v.suffix = domain_suffix(links.domain, 2)
 ),
 senders AS (
     SELECT caller AS number,

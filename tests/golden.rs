@@ -245,6 +245,48 @@ async fn smishing_links_spares_an_agency_linking_to_its_own_site() {
     );
 }
 
+/// `smishing_links` takes a brand's name inside a domain for an imitation
+/// only where anybody may register the name: an insurer's agent texting
+/// `krungthai-axa.co.th` (a company the bank co-owns, under `.co.th`, whose
+/// registry checks company documents) is spared, a SIM texting
+/// `krungthai-axa.com` is not. A Chinese agent's link written straight
+/// before a full-width comma (`www.cpic.com.cn，退订回T`) is read as
+/// `cpic.com.cn`, not as an internationalised domain running on into the
+/// words, which looked like a mixed-script imitation.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn smishing_links_spares_registered_companies_named_after_a_brand() {
+    let offer = |link: &str| format!("ขอบคุณที่สนใจแผนประกัน รายละเอียดเพิ่มเติม {link}");
+    let mut lines = Vec::new();
+    for i in 0..4 {
+        lines.push(sms(
+            i,
+            "0811000021",
+            &format!("08200000{i:02}"),
+            &offer("https://www.krungthai-axa.co.th"),
+        ));
+        lines.push(sms(
+            i,
+            "0811000022",
+            &format!("08300000{i:02}"),
+            &offer("https://www.krungthai-axa.com"),
+        ));
+        lines.push(sms(
+            i,
+            "0811000023",
+            &format!("08400000{i:02}"),
+            "【太平洋保险】感谢您接听，产品详情请见官网 https://www.cpic.com.cn，退订回T",
+        ));
+    }
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let hits = shipped_rule_hits(&lines, &RuleEnv::default()).await;
+    assert_eq!(
+        flagged(&hits, "smishing_links", "sample_domain")
+            .into_iter()
+            .collect::<Vec<_>>(),
+        vec![("+66811000022".to_owned(), json!("krungthai-axa.com"))],
+    );
+}
+
 /// `sms_farm_template` reads `vetted_suffixes`: one notice from two numbers,
 /// each to six people, is a farm's template when it links to a `.com`
 /// nobody vouches for, and not when it links under `.co.th`, whose

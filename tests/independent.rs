@@ -20,7 +20,9 @@
 //! texting Shopee order updates with Shopee's own short links must not be
 //! taken for smishing. On a day of `gen6.py`, brandless smishing farms must
 //! be found by their links' domains, and desks dialling from the fixed
-//! lines of a PBX must go to review, not to the block-list.
+//! lines of a PBX must go to review, not to the block-list. On `gen7.py`,
+//! agents texting their company's site and Taobao's order notices must not
+//! be taken for smishing.
 
 use std::path::Path;
 use std::process::Command;
@@ -275,6 +277,31 @@ async fn an_agency_texting_links_to_its_own_site_is_not_blocked() {
     assert_eq!(
         recall(&report, "smishing"),
         1.0,
+        "smishing missed:\n{report}"
+    );
+}
+
+/// `gen7.py`'s insurance telesales agents text the people who answered a
+/// link to their company's site, written as Chinese texts write it, straight
+/// before a full-width comma (`官网 https://www.cpic.com.cn，退订回T`), and
+/// Taobao's order notices link to `m.tb.cn`, Taobao's own short links. On
+/// its Chinese set of seed 1, before links ended at full-width punctuation
+/// and `brands.csv` listed `tb.cn`, `smishing_links` read the first as
+/// mixed-script domains and the second as Taobao's name beside another
+/// site's link, and blocked 11 agents and notice senders.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn agents_linking_to_their_company_and_taobao_notices_are_not_taken_for_smishing() {
+    let dir = tempfile::tempdir().unwrap();
+    generate("gen7.py", dir.path(), "cn", 4, 1);
+    let report = backtest(dir.path(), 86).await;
+    let rule = report
+        .rules
+        .iter()
+        .find(|r| r.name == "smishing_links")
+        .unwrap();
+    assert_eq!(rule.false_positives, 0, "smishing_links:\n{report}");
+    assert!(
+        recall(&report, "smishing") >= 0.95,
         "smishing missed:\n{report}"
     );
 }

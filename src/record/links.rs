@@ -10,14 +10,17 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// A link: a scheme or `www.` followed by anything but spaces and quotes,
-/// or a bare ASCII domain followed by a path (`bit.ly/abc`). A bare domain
-/// without a path is not taken: "e.g." and "file.txt" are not links.
+/// A link: a scheme or `www.` followed by anything but spaces, quotes and
+/// punctuation outside ASCII, or a bare ASCII domain followed by a path
+/// (`bit.ly/abc`). A bare domain without a path is not taken: "e.g." and
+/// "file.txt" are not links. Chinese and Japanese texts write a link
+/// straight before a full-width comma or full stop (`官网 www.cpic.com.cn，退订回T`),
+/// and no URL holds one unencoded, so those end the link.
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r#"(?xi)
-        (?: https?:// | www\. ) [^\s<>"'“”‘’]+
-        | (?: [a-z0-9] (?:[a-z0-9-]{0,61}[a-z0-9])? \. )+ [a-z]{2,24} / [^\s<>"'“”‘’]*
+        (?: https?:// | www\. ) [[^\s<>"'“”‘’] && [\x00-\x7F\P{P}]]+
+        | (?: [a-z0-9] (?:[a-z0-9-]{0,61}[a-z0-9])? \. )+ [a-z]{2,24} / [[^\s<>"'“”‘’] && [\x00-\x7F\P{P}]]*
         "#,
     )
     .expect("the link pattern is valid")
@@ -42,8 +45,30 @@ fn links(text: &str) -> impl Iterator<Item = &str> {
 /// trailing punctuation.
 pub(crate) fn link_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     LINK.find_iter(text)
-        .map(|m| m.start()..m.start() + m.as_str().trim_end_matches(TRAILING).len())
+        .map(|m| {
+            let link = &m.as_str()[..glued_text_start(m.as_str())];
+            m.start()..m.start() + link.trim_end_matches(TRAILING).len()
+        })
         .filter(|span| !span.is_empty())
+}
+
+/// Where text glued to a link's host begins (the link's length when none
+/// is): a top-level domain that starts in ASCII and runs on into other
+/// scripts (`www.cpic.com.cn退订回T`) is an ASCII one followed by words, as
+/// a top-level domain is either ASCII or, like `.中国` and `.ไทย`, not at
+/// all. A path is left alone, as a phone's linkifier leaves it.
+fn glued_text_start(link: &str) -> usize {
+    let after_scheme = link.find("://").map_or(0, |i| i + 3);
+    let host_end = link[after_scheme..]
+        .find(['/', '?', '#'])
+        .map_or(link.len(), |i| after_scheme + i);
+    let last_label = link[..host_end].rfind('.').map_or(after_scheme, |i| i + 1);
+    let tld = &link[last_label..host_end];
+    if !tld.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return link.len();
+    }
+    tld.find(|c: char| !c.is_ascii())
+        .map_or(link.len(), |i| last_label + i)
 }
 
 /// The domain of a link, with or without a scheme: lower case, punycode for
@@ -188,6 +213,24 @@ mod tests {
             "a link runs to the next space, as a phone's linkifier does"
         );
         assert_eq!(extract_urls("请点击bit.ly/abc领取"), vec!["bit.ly/abc领取"]);
+        assert_eq!(
+            link_domains("【保险】产品详情请见官网 https://www.cpic.com.cn，退订回T"),
+            vec!["cpic.com.cn"],
+            "a full-width comma ends a link"
+        );
+        assert_eq!(
+            link_domains("详见www.cpic.com.cn退订回T、或https://m.tb.cn/h.8VN（今日有效）"),
+            vec!["cpic.com.cn", "m.tb.cn"],
+            "words glued to a top-level domain are not part of it"
+        );
+        assert_eq!(
+            link_domains("ดูที่ https://ธนาคาร.ไทย/x และ http://银行.中国"),
+            vec![
+                idna::domain_to_ascii("ธนาคาร.ไทย").unwrap(),
+                idna::domain_to_ascii("银行.中国").unwrap()
+            ],
+            "internationalised top-level domains are whole"
+        );
         assert_eq!(
             link_domains("ลงทะเบียนที่ tinyurl.com/y7abc12 ภายในวันนี้"),
             vec!["tinyurl.com"]
