@@ -2,6 +2,7 @@
 -- window: 20m every 5m
 -- score: 0.95
 -- action: block
+-- bar_calls_to: yes
 -- description: Wangiri ("one ring and cut"): foreign numbers ring many
 --   subscribers once, unanswered and at most 3 seconds long, hoping they call
 --   back a premium-rate number. Campaigns spread the calls over a range of
@@ -14,7 +15,8 @@
 --   entry) is flagged for half the burst, five rings to five subscribers:
 --   nobody who means to reach someone rings five strangers once each.
 --   Overseas service desks also call from abroad, but their calls are
---   answered and last.
+--   answered and last. Its blocks bar our subscribers' calls to the
+--   number too: the campaign's money is in the calls back.
 -- Numbers are E.164 (`+` and digits), so the range is the number without
 -- its last two characters. `left` is a string cut; a regular expression
 -- here would be compiled again for every window.

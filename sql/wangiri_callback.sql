@@ -2,6 +2,7 @@
 -- window: 1h every 5m
 -- score: 0.95
 -- action: block
+-- bar_calls_to: yes
 -- description: A wangiri campaign that a victim has already called back.
 --   One-ring fraud earns nothing from its rings: it earns from the
 --   subscribers who call the missed number back, whose calls a premium-rate
@@ -17,6 +18,8 @@
 --   strangers, and its calls are mostly answered. Flash-call verification
 --   pools ring subscribers once by the hundred, but nobody is answered who
 --   calls a flash-call number back: it is a caller ID, not a service.
+--   Its blocks bar our subscribers' calls to the number too, as the calls
+--   back are the fraud.
 -- Numbers are E.164 (`+` and digits), so the range is the number without
 -- its last two characters, as in wangiri_burst.
 WITH rings AS (

@@ -118,6 +118,30 @@ fn run_over_a_generated_file_rejects_exactly_the_bad_lines_and_blocks_fraud() {
         );
     }
     assert_block_scopes(&read_jsonl(&blocklist));
+    assert_calls_to_wangiri_numbers_are_barred(&read_jsonl(&blocklist), &fraud);
+}
+
+/// Blocks on the wangiri rules' word bar our subscribers' calls to the
+/// number too (the calls back are the fraud); no other block does, as a
+/// forged caller ID's real owner must stay reachable.
+fn assert_calls_to_wangiri_numbers_are_barred(
+    entries: &[serde_json::Value],
+    fraud: &std::collections::HashMap<String, String>,
+) {
+    let mut barred_wangiri = 0;
+    for entry in entries.iter().filter(|e| e["action"] == "block") {
+        let rules = entry["rules"].as_array().unwrap();
+        let by_wangiri_rule = rules
+            .iter()
+            .any(|r| r.as_str().unwrap().starts_with("wangiri_"));
+        let bars = entry.get("bar_calls_to") == Some(&serde_json::Value::Bool(true));
+        assert_eq!(bars, by_wangiri_rule, "{entry}");
+        let number = entry["number"].as_str().unwrap();
+        if bars && fraud.get(number).map(String::as_str) == Some("wangiri") {
+            barred_wangiri += 1;
+        }
+    }
+    assert!(barred_wangiri > 0, "no wangiri number has its calls barred");
 }
 
 /// A block on a forged caller ID's word alone stops the number only on

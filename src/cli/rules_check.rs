@@ -16,12 +16,17 @@ pub(crate) async fn check(dir: &Path, pipeline: Option<&Path>) -> Result<(), Fai
         .map_err(Failure::config)?;
     for rule in engine.rules() {
         println!(
-            "ok  {:<28} window {:<14} action {:<6} scope {:<13} score {}  ({})",
+            "ok  {:<28} window {:<14} action {:<6} scope {:<13} score {}{}  ({})",
             rule.name,
             rule.window.to_string(),
             rule.action.as_str(),
             rule.scope.as_str(),
             rule.score,
+            if rule.bar_calls_to {
+                "  bars calls to"
+            } else {
+                ""
+            },
             rule.path.display()
         );
     }

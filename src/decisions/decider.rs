@@ -53,6 +53,8 @@ pub struct RuleInfo {
     pub slide_ms: i64,
     /// The rule's version, written with every entry it contributes to.
     pub version: Arc<str>,
+    /// Whether its blocks also bar calls to the number.
+    pub bar_calls_to: bool,
 }
 
 impl RuleInfo {
@@ -63,6 +65,7 @@ impl RuleInfo {
             action: rule.action,
             slide_ms: rule.window.slide_ms,
             version: rule.version.clone(),
+            bar_calls_to: rule.bar_calls_to,
         }
     }
 }
@@ -106,6 +109,7 @@ struct Published {
     score: f64,
     rules: Vec<String>,
     scope: Scope,
+    bar_calls_to: bool,
 }
 
 /// Turns rule hits into decisions, remembering blocks and alerts.
@@ -166,6 +170,7 @@ impl Decider {
             score,
             rules,
             scope,
+            bar_calls_to,
         } = published;
         if let Some(old) = self.blocked.remove(number) {
             self.expiries.remove(&(old.expires_ms, number.to_owned()));
@@ -180,6 +185,7 @@ impl Decider {
                     score,
                     rules,
                     scope,
+                    bar_calls_to,
                 },
             },
         );
@@ -287,6 +293,7 @@ impl Decider {
         if wants_block {
             entry.score = round(block_score);
             entry.scope = Some(self.block_scope(hits));
+            entry.bar_calls_to = self.bars_calls_to(hits);
             self.block(entry, end_ms)
         } else {
             entry.score = round(any_score);
@@ -309,6 +316,15 @@ impl Decider {
         } else {
             Scope::International
         }
+    }
+
+    /// Whether a block must also bar calls to the number: when a blocking
+    /// rule in effect says so (`bar_calls_to: yes`).
+    fn bars_calls_to(&self, hits: &[ActiveHit]) -> bool {
+        hits.iter().any(|h| {
+            let rule = &self.rules[h.rule];
+            rule.action == Action::Block && rule.bar_calls_to
+        })
     }
 
     fn entry(&self, number: &str, hits: &[ActiveHit], start_ms: i64, end_ms: i64) -> Entry {
@@ -339,6 +355,7 @@ impl Decider {
             action: "block",
             score: 0.0,
             scope: None,
+            bar_calls_to: false,
             rules,
             rule_versions,
             window_start: format_ts(start_ms),
@@ -375,6 +392,7 @@ impl Decider {
             score: entry.score,
             rules: entry.rules.clone(),
             scope: entry.scope.unwrap_or_default(),
+            bar_calls_to: entry.bar_calls_to,
         };
         match self.blocked.entry(number) {
             MapEntry::Occupied(mut o) => {
@@ -400,6 +418,7 @@ impl Decider {
             || (entry.score - previous.score).abs() >= self.config.republish_score_delta
             || entry.rules.iter().any(|r| !previous.rules.contains(r))
             || entry.scope.unwrap_or_default() != previous.scope
+            || entry.bar_calls_to != previous.bar_calls_to
     }
 
     fn alert(&mut self, mut entry: Entry, now_ms: i64) -> Option<Decision> {
@@ -422,6 +441,7 @@ impl Decider {
                 rules: entry.rules.clone(),
                 // An alert stops nothing; only blocks have a scope.
                 scope: Scope::All,
+                bar_calls_to: false,
             },
         );
         self.stats.alerts += 1;
@@ -438,6 +458,8 @@ pub struct RestoredBlock {
     pub rules: Vec<String>,
     /// What it stops.
     pub scope: Scope,
+    /// Whether it bars calls to the number too.
+    pub bar_calls_to: bool,
 }
 
 fn round(score: f64) -> f64 {

@@ -28,6 +28,11 @@ pub struct Entry {
     /// number, whose real owner's line at home is innocent) blocked it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,
+    /// Whether our subscribers' calls to the number must be barred too
+    /// (blocks only; left out when not): a wangiri number's money comes
+    /// from the people who ring it back.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub bar_calls_to: bool,
     /// The rules that hit, sorted.
     pub rules: Vec<String>,
     /// The version of each rule that hit (its header's `version`, or a hash

@@ -11,6 +11,9 @@
 //! A block's scope says what it stops: everything from the number, or only
 //! what arrives on international trunks when rules of that scope (a forged
 //! national caller ID seen from abroad) were needed to reach the threshold.
+//! A block also bars our subscribers' calls to the number when a blocking
+//! rule in effect asks for it (`bar_calls_to: yes`, the wangiri rules:
+//! their numbers earn from the calls back).
 //!
 //! A block lasts a TTL in event time. Flagging a blocked number again extends
 //! it, but the entry is re-published only when the expiry moved by a material

@@ -245,6 +245,7 @@ impl Pipeline {
                             score: block.score,
                             rules: block.rules,
                             scope,
+                            bar_calls_to: block.bar_calls_to,
                         },
                     );
                     restored += 1;
@@ -275,6 +276,8 @@ struct StoredBlock {
     devices: Vec<String>,
     #[serde(default)]
     scope: Option<String>,
+    #[serde(default)]
+    bar_calls_to: bool,
 }
 
 /// The expiry (epoch milliseconds) and the rest of a `block` entry.
@@ -329,6 +332,9 @@ mod tests {
             stored.devices.is_empty(),
             "entries without devices still parse"
         );
+        assert!(!stored.bar_calls_to, "nor do they bar calls to the number");
+        let wangiri = br#"{"number":"+37167000104","action":"block","score":0.95,"rules":["wangiri_burst"],"bar_calls_to":true,"expires_at":"2026-11-03T02:00:00Z","evidence":{}}"#;
+        assert!(parse_block(wangiri).unwrap().1.bar_calls_to);
         assert!(
             parse_block(br#"{"number":"+1","action":"unblock","reason":"expired","at":"x"}"#)
                 .is_none()

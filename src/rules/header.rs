@@ -11,6 +11,7 @@ pub(crate) struct Header {
     pub(crate) score: Option<(f64, usize)>,
     pub(crate) action: Option<(Action, usize)>,
     pub(crate) scope: Option<(Scope, usize)>,
+    pub(crate) bar_calls_to: Option<(bool, usize)>,
     pub(crate) description: Option<String>,
     pub(crate) shadow: Option<(bool, usize)>,
     pub(crate) version: Option<(String, usize)>,
@@ -106,6 +107,14 @@ fn apply(header: &mut Header, key: &str, value: &str, line: usize) -> Result<(),
                 .ok_or_else(|| format!("scope `{value}` must be `all` or `international`"))?;
             set(&mut header.scope, scope, line, key)
         }
+        "bar_calls_to" => {
+            let bar = match value {
+                "yes" => true,
+                "no" => false,
+                _ => return Err(format!("bar_calls_to `{value}` must be `yes` or `no`")),
+            };
+            set(&mut header.bar_calls_to, bar, line, key)
+        }
         "description" => {
             header.description = Some(value.to_owned());
             Ok(())
@@ -130,7 +139,7 @@ fn apply(header: &mut Header, key: &str, value: &str, line: usize) -> Result<(),
             set(&mut header.version, value.to_owned(), line, key)
         }
         _ => Err(format!(
-            "unknown directive `{key}` (expected name, window, score, action, scope, mode, version or description)"
+            "unknown directive `{key}` (expected name, window, score, action, scope, bar_calls_to, mode, version or description)"
         )),
     }
 }
@@ -184,6 +193,20 @@ mod tests {
         let (_, problems) = parse_header("-- mode: dry\n-- version: two words\nSELECT 1");
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].1.contains("`live` or `shadow`"));
+    }
+
+    #[test]
+    fn bar_calls_to() {
+        let (h, problems) = parse_header("-- name: w\n-- bar_calls_to: yes\nSELECT 1");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(h.bar_calls_to, Some((true, 2)));
+        let (h, _) = parse_header("-- bar_calls_to: no\nSELECT 1");
+        assert_eq!(h.bar_calls_to, Some((false, 1)));
+        let (_, problems) = parse_header("-- bar_calls_to: both\nSELECT 1");
+        assert_eq!(
+            problems,
+            vec![(1, "bar_calls_to `both` must be `yes` or `no`".to_owned())]
+        );
     }
 
     #[test]

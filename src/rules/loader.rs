@@ -176,6 +176,7 @@ pub fn parse_rule(path: &Path, text: &str) -> Result<Rule, Vec<RuleError>> {
             score: header.score.map_or(1.0, |s| s.0),
             action: header.action.map_or(Action::Alert, |a| a.0),
             scope: header.scope.map_or(Scope::All, |s| s.0),
+            bar_calls_to: header.bar_calls_to.is_some_and(|b| b.0),
             description: header.description.unwrap_or_default(),
             shadow: header.shadow.is_some_and(|s| s.0),
             version: header

@@ -67,6 +67,10 @@ pub struct Rule {
     pub action: Action,
     /// What its blocks stop.
     pub scope: Scope,
+    /// Whether its blocks also bar our subscribers' calls to the number
+    /// (`bar_calls_to: yes`): a wangiri number earns from the people who
+    /// ring it back, so barring its calls in is not enough.
+    pub bar_calls_to: bool,
     /// What it catches, why, and what benign traffic resembles it.
     pub description: String,
     /// Shadow rules are evaluated, counted and backtested but never feed

@@ -9,6 +9,11 @@ fn rules() -> Vec<RuleInfo> {
         name: name.into(),
         action,
         slide_ms,
+        bar_calls_to: false,
+    };
+    let barring = |name: &str, action| RuleInfo {
+        bar_calls_to: true,
+        ..rule(name, action, 5 * MIN)
     };
     vec![
         rule("strong", Action::Block, 5 * MIN),
@@ -16,6 +21,8 @@ fn rules() -> Vec<RuleInfo> {
         rule("watch", Action::Alert, 5 * MIN),
         // Its hits say `scope: international` (see `hit`).
         rule("forged", Action::Block, 5 * MIN),
+        barring("one_ring", Action::Block),
+        barring("one_ring_watch", Action::Alert),
     ]
 }
 
@@ -154,6 +161,7 @@ fn a_restored_blocks_scope_is_kept_and_a_wider_one_is_published() {
         score: 0.9,
         rules: vec!["strong".into(), "forged".into()],
         scope,
+        bar_calls_to: false,
     };
     d.restore("+661", 20 * HOUR, restored(Scope::International));
     d.restore("+662", 20 * HOUR, restored(Scope::All));
@@ -191,6 +199,79 @@ fn a_restored_blocks_scope_is_kept_and_a_wider_one_is_published() {
             ("+662", Some(Scope::International))
         ],
         "a changed scope is published, wider or narrower"
+    );
+}
+
+/// The block entries of `out`, by number: whether each bars calls to the
+/// number, and whether its JSON says so.
+fn barred(out: &[Decision]) -> Vec<(&str, bool, bool)> {
+    out.iter()
+        .map(|d| match d {
+            Decision::Block(e) => {
+                let json = serde_json::to_value(e).unwrap();
+                let said = json.get("bar_calls_to") == Some(&Value::Bool(true));
+                (e.number.as_str(), e.bar_calls_to, said)
+            }
+            other => panic!("{other:?}"),
+        })
+        .collect()
+}
+
+#[test]
+fn blocks_by_rules_that_bar_calls_to_the_number_say_so() {
+    let mut d = decider();
+    let out = d.on_windows_closed(
+        0,
+        HOUR,
+        vec![
+            hit(0, "+661", 0.9),
+            hit(4, "+662", 0.95),
+            // An alert-only rule's wish bars nothing.
+            hit(0, "+663", 0.9),
+            hit(5, "+663", 0.9),
+        ],
+    );
+    assert_eq!(
+        barred(&out),
+        vec![
+            ("+661", false, false),
+            ("+662", true, true),
+            ("+663", false, false)
+        ]
+    );
+    let out = d.on_windows_closed(
+        0,
+        HOUR + 5 * MIN,
+        vec![
+            hit(0, "+661", 0.9),
+            hit(4, "+661", 0.9),
+            hit(4, "+662", 0.95),
+        ],
+    );
+    assert_eq!(
+        barred(&out),
+        vec![("+661", true, true)],
+        "a block that comes to bar calls to the number is published again"
+    );
+}
+
+#[test]
+fn a_restored_block_that_bars_calls_to_the_number_renews_quietly() {
+    let mut d = decider();
+    let restored = RestoredBlock {
+        score: 0.95,
+        rules: vec!["one_ring".into()],
+        scope: Scope::All,
+        bar_calls_to: true,
+    };
+    d.restore("+661", 20 * HOUR, restored);
+    let out = d.on_windows_closed(0, HOUR, vec![hit(4, "+661", 0.95)]);
+    assert!(out.is_empty(), "{out:?}");
+    let out = d.on_windows_closed(0, HOUR + 10 * MIN, vec![hit(0, "+661", 0.95)]);
+    assert_eq!(
+        barred(&out),
+        vec![("+661", false, false)],
+        "calls to it are no longer barred once only other rules hold it"
     );
 }
 

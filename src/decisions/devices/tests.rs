@@ -17,6 +17,7 @@ fn decider() -> Decider {
         action: Action::Block,
         slide_ms: 300_000,
         version: "v1".into(),
+        bar_calls_to: false,
     };
     Decider::new(
         DecisionConfig::default(),

@@ -30,6 +30,7 @@ pub fn rule_info(slide_ms: i64) -> RuleInfo {
         action: crate::rules::Action::Block,
         slide_ms,
         version: RULE_VERSION.into(),
+        bar_calls_to: false,
     }
 }
 
