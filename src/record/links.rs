@@ -11,16 +11,18 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// A link: a scheme or `www.` followed by anything but spaces, quotes and
-/// punctuation outside ASCII, or a bare ASCII domain followed by a path
+/// full-width punctuation, or a bare ASCII domain followed by a path
 /// (`bit.ly/abc`). A bare domain without a path is not taken: "e.g." and
 /// "file.txt" are not links. Chinese and Japanese texts write a link
 /// straight before a full-width comma or full stop (`官网 www.cpic.com.cn，退订回T`),
-/// and no URL holds one unencoded, so those end the link.
+/// and no URL holds one unencoded, so those end the link. The marks are
+/// listed rather than named as Unicode punctuation: that class costs a
+/// tenth of the decoder's speed.
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r#"(?xi)
-        (?: https?:// | www\. ) [[^\s<>"'“”‘’] && [\x00-\x7F\P{P}]]+
-        | (?: [a-z0-9] (?:[a-z0-9-]{0,61}[a-z0-9])? \. )+ [a-z]{2,24} / [[^\s<>"'“”‘’] && [\x00-\x7F\P{P}]]*
+        (?: https?:// | www\. ) [^\s<>"'“”‘’，。、；：！？（）【】《》「」『』]+
+        | (?: [a-z0-9] (?:[a-z0-9-]{0,61}[a-z0-9])? \. )+ [a-z]{2,24} / [^\s<>"'“”‘’，。、；：！？（）【】《》「」『』]*
         "#,
     )
     .expect("the link pattern is valid")
