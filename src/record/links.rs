@@ -19,19 +19,22 @@ use regex::Regex;
 /// listed rather than named as Unicode punctuation: that class costs a
 /// tenth of the decoder's speed.
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    Regex::new(&format!(
         r#"(?xi)
-        (?: https?:// | www\. ) [^\s<>"'“”‘’，。、；：！？（）【】《》「」『』]+
-        | (?: [a-z0-9] (?:[a-z0-9-]{0,61}[a-z0-9])? \. )+ [a-z]{2,24} / [^\s<>"'“”‘’，。、；：！？（）【】《》「」『』]*
+        (?: https?:// | www\. ) {IN_LINK}+
+        | (?: [a-z0-9] (?:[a-z0-9-]{{0,61}}[a-z0-9])? \. )+ [a-z]{{2,24}} / {IN_LINK}*
         "#,
-    )
+    ))
     .expect("the link pattern is valid")
 });
 
-/// Characters that end a sentence rather than a link.
-const TRAILING: &[char] = &[
-    '.', ',', ';', ':', '!', '?', ')', ']', '}', '…', '。', '，', '！', '）',
-];
+/// A character a link may hold: anything but spaces, quotes and full-width
+/// punctuation.
+const IN_LINK: &str = r#"[^\s<>"'“”‘’，。、；：！？（）【】《》「」『』]"#;
+
+/// Characters that end a sentence rather than a link (full-width ones never
+/// enter one).
+const TRAILING: &[char] = &['.', ',', ';', ':', '!', '?', ')', ']', '}', '…'];
 
 /// Every link in `text`, in order, without trailing punctuation.
 pub(crate) fn extract_urls(text: &str) -> Vec<String> {
