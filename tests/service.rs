@@ -6,7 +6,7 @@
 mod common;
 
 use std::collections::HashSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use common::kafka::{
@@ -153,6 +153,18 @@ fn produce(broker: &Broker, input: &Path) -> usize {
     .expect("the client prints how many it produced")
 }
 
+/// A broker whose input topics hold `input`, and an engine on the test
+/// pipeline (written to `dir`) reading them, logging to `dir/engine.log`.
+fn engine_on(dir: &Path, input: &Path) -> (Broker, Engine, PathBuf, PathBuf) {
+    let broker = Broker::start();
+    create_topics(&broker);
+    produce(&broker, input);
+    let pipeline = test_pipeline(dir);
+    let log = dir.join("engine.log");
+    let engine = Engine::start(&broker, &pipeline, &log);
+    (broker, engine, pipeline, log)
+}
+
 fn wait_for_blocklist(broker: &Broker, expected: &HashSet<String>, engine: &Engine) {
     let deadline = std::time::Instant::now() + Duration::from_secs(180);
     loop {
@@ -261,12 +273,7 @@ fn a_killed_engine_resumes_from_its_commits_and_loses_no_flag() {
     let (lines, _, expected) = traffic_and_expectation(dir.path());
     let (first, second, half) = halves(dir.path(), &lines);
 
-    let broker = Broker::start();
-    create_topics(&broker);
-    produce(&broker, &first);
-    let pipeline = test_pipeline(dir.path());
-    let log = dir.path().join("engine.log");
-    let mut engine = Engine::start(&broker, &pipeline, &log);
+    let (broker, mut engine, pipeline, log) = engine_on(dir.path(), &first);
     wait_for_first_half(&engine, half, 2.0);
     assert!(
         engine
@@ -293,6 +300,107 @@ fn a_killed_engine_resumes_from_its_commits_and_loses_no_flag() {
     assert!(
         resumed.contains("floor_ms=17") || resumed.contains("floor_ms=18"),
         "the restarted engine resumes from the checkpointed window floor: {resumed}"
+    );
+}
+
+/// A call as the JSON Lines input writes it.
+fn call(ts: &str, caller: &str, callee: &str, route: &str, duration_s: u32) -> String {
+    serde_json::json!({
+        "kind": "call", "ts": ts, "caller": caller, "callee": callee,
+        "duration_s": duration_s, "answered": duration_s > 0, "route": route,
+    })
+    .to_string()
+}
+
+/// Short calls at `ts` from forty callers, spread over every partition, so
+/// that the watermark passes everything before `ts`.
+fn calls_from_every_partition(ts: &str) -> Vec<String> {
+    (0..40)
+        .map(|i| {
+            call(
+                ts,
+                &format!("+668000000{i:02}"),
+                "+66800000099",
+                "onnet",
+                30,
+            )
+        })
+        .collect()
+}
+
+/// A subscriber abroad whose number two people called on their own the day
+/// before, and a forged caller ID with no past, each calling four strangers
+/// from abroad: `spoofed_callerid` tells them apart only by the memory of
+/// calls. The engine is restarted between the two days, so everything it
+/// knows of the day before it must read back from the input topic.
+#[test]
+fn a_restarted_engine_reads_the_day_before_back_into_its_memory_of_calls() {
+    let dir = tempfile::tempdir().unwrap();
+    let (roamer, forged) = ("+66812345678", "+66899990001");
+    let mut day_before = vec![
+        call("2026-11-01T10:00:00Z", "+66811110001", roamer, "onnet", 120),
+        call("2026-11-01T10:20:00Z", "+66811110002", roamer, "onnet", 300),
+    ];
+    day_before.extend(calls_from_every_partition("2026-11-01T13:00:00Z"));
+    let mut today = Vec::new();
+    for (i, minute) in [0, 7, 15, 24].iter().enumerate() {
+        for (n, caller) in [roamer, forged].iter().enumerate() {
+            let ts = format!("2026-11-02T09:{minute:02}:{n}0Z");
+            let callee = format!("+6681222{n}{i:03}");
+            today.push(call(&ts, caller, &callee, "international", 0));
+        }
+    }
+    today.extend(calls_from_every_partition("2026-11-02T12:00:00Z"));
+    let (first, second, whole) = (
+        dir.path().join("day-before.jsonl"),
+        dir.path().join("today.jsonl"),
+        dir.path().join("both.jsonl"),
+    );
+    write_lines(&first, &day_before);
+    write_lines(&second, &today);
+    write_lines(&whole, &[day_before.clone(), today].concat());
+    let expected = {
+        let mut blocked = HashSet::new();
+        for entry in file_run(dir.path(), &whole, Path::new("pipelines/default.toml")) {
+            if entry["action"] == "block" {
+                blocked.insert(entry["number"].as_str().unwrap().to_owned());
+            }
+        }
+        blocked
+    };
+    assert!(
+        expected.contains(forged) && !expected.contains(roamer),
+        "a run that never stops blocks the forged ID only: {expected:?}"
+    );
+
+    let (broker, mut engine, pipeline, log) = engine_on(dir.path(), &first);
+    wait_for_first_half(&engine, day_before.len(), 1.0);
+    // The windows of the calls to the roamer close, and the commits move
+    // past them: a restarted engine does not read them again.
+    eventually(Duration::from_secs(60), "the watermark past 12:30", || {
+        let watermark = engine.metric("scamstream_windowing_watermark_seconds")?;
+        (watermark >= 1_793_536_200.0).then_some(())
+    });
+    let commits = engine.metric("scamstream_kafka_commits_total{outcome=\"ok\"}");
+    wait_for_first_half(&engine, day_before.len(), commits.unwrap_or_default() + 2.0);
+    assert_eq!(engine.terminate(), Some(0), "{}", engine.log_text());
+
+    produce(&broker, &second);
+    let engine = Engine::start(&broker, &pipeline, &log);
+    wait_for_blocklist(&broker, &expected, &engine);
+    // Every window of the calls from abroad has closed by then.
+    eventually(Duration::from_secs(60), "the watermark past 11:00", || {
+        let watermark = engine.metric("scamstream_windowing_watermark_seconds")?;
+        (watermark >= 1_793_617_200.0).then_some(())
+    });
+    assert_eq!(blocked_in_topic(&consume(&broker, "blocklist")), expected);
+    let read_back = engine
+        .metric("scamstream_rules_contact_memory_history_records_total")
+        .unwrap_or_default();
+    assert!(
+        read_back >= 2.0 && read_back < day_before.len() as f64,
+        "the day before is read back up to the commits, not past them: {read_back}\n{}",
+        engine.log_text()
     );
 }
 

@@ -16,6 +16,9 @@ pub const WINDOWS_CLOSED: &str = "scamstream_windowing_windows_closed_total";
 pub const ROWS_HELD: &str = "scamstream_windowing_rows_held";
 /// Numbers the memory of calls holds (`independent_callers`).
 pub const CONTACT_NUMBERS: &str = "scamstream_rules_contact_memory_numbers";
+/// Records read again from the input topics after a restart to fill the
+/// memory of calls with the day before the committed offsets.
+pub const CONTACT_HISTORY_RECORDS: &str = "scamstream_rules_contact_memory_history_records_total";
 /// Rule evaluation time per window, by rule.
 pub const RULE_EVAL_SECONDS: &str = "scamstream_rules_evaluation_seconds";
 /// Rows a rule's window tables held, by rule.

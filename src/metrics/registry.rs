@@ -46,6 +46,8 @@ pub struct Metrics {
     pub watched_devices: IntGauge,
     /// See [`CONTACT_NUMBERS`].
     pub contact_numbers: IntGauge,
+    /// See [`CONTACT_HISTORY_RECORDS`].
+    pub contact_history_records: IntCounter,
     /// See [`CROWDED_DEVICES`].
     pub crowded_devices: IntCounter,
     /// See [`RECORDS_REPLAYED`].
@@ -179,6 +181,10 @@ impl Metrics {
             contact_numbers: gauge(
                 CONTACT_NUMBERS,
                 "Numbers the memory of calls holds (independent_callers).",
+            ),
+            contact_history_records: counter(
+                CONTACT_HISTORY_RECORDS,
+                "Records read again after a restart to fill the memory of calls.",
             ),
             crowded_devices: counter(
                 CROWDED_DEVICES,

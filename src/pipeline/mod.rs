@@ -18,6 +18,7 @@ mod decode;
 mod error;
 mod evaluation;
 mod offsets;
+mod recall;
 mod rejects;
 mod service;
 mod summary;

@@ -22,7 +22,10 @@
 //!    dropped as replayed.
 //! 5. On start, the block-list topic is read to the end, so blocks, their
 //!    expiry and the renewal de-duplication survive restarts.
-//! 6. A rebalance drops every window and rebuilds them from the committed
+//! 6. Partitions assigned for the first time in a run have the day before
+//!    their window floor read back into the memory of calls (see
+//!    `recall`), which would otherwise forget every line at a restart.
+//! 7. A rebalance drops every window and rebuilds them from the committed
 //!    offsets (librdkafka's default, eager, protocol revokes and reassigns
 //!    every partition). SIGTERM or SIGINT stops fetching, flushes, commits
 //!    what is safe and returns; open windows are not closed early.
@@ -30,6 +33,8 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+
+use ahash::AHashSet;
 
 use super::checkpoint::Checkpoints;
 use super::{Pipeline, PipelineError};
@@ -59,11 +64,13 @@ impl Pipeline {
         health.rules_loaded.store(true, Ordering::Relaxed);
         let mut last_commit = Instant::now();
         let mut read_since = 0u64;
+        let mut recalled = AHashSet::new();
         while !stop.load(Ordering::Relaxed) {
             let chunk = source.poll_chunk();
             let events = source.take_events();
             if !events.is_empty() {
                 self.on_rebalance(checkpoints, &events, health).await?;
+                self.recall_history(source, &events, &mut recalled).await?;
                 continue;
             }
             self.keep_unread_partitions_awake(source);

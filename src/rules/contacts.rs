@@ -20,8 +20,9 @@
 //! never on how far evaluation has got. A pane is fed when the first
 //! window holding it is evaluated, so feeding a pane twice (after a Kafka
 //! rebalance rebuilt it) changes nothing: each pair keeps its first time.
-//! The memory is not checkpointed: after a restart it fills again over a
-//! day, and until then the function counts only what it has seen.
+//! The memory is not checkpointed: in service mode a restarted engine reads
+//! the day before its window floor back from the input topics (see
+//! `pipeline::recall`); elsewhere the input holds the whole day anyway.
 //!
 //! Memory is bounded per number: the first [`MAX_CALLERS`] callers and
 //! [`MAX_CALLEES`] callees of the horizon. A number that called more
@@ -35,7 +36,7 @@ use ahash::{AHashMap, RandomState};
 use arrow::array::{Array, AsArray, RecordBatch};
 use arrow::datatypes::TimestampMillisecondType;
 
-use crate::record::column;
+use crate::record::{Kind, column};
 use crate::windowing::ClosedWindow;
 
 /// How far back the memory reaches: a day.
@@ -138,6 +139,15 @@ impl ContactMemory {
         }
     }
 
+    /// Feeds a decoded batch of records from before the first window
+    /// evaluated, as read again after a restart; only its calls are
+    /// remembered. Feeding what a window feeds later changes nothing: each
+    /// pair keeps its first time.
+    pub(crate) fn remember_history(&self, batch: &RecordBatch) {
+        let mut lines = self.lines.lock().unwrap_or_else(PoisonError::into_inner);
+        self.feed(&mut lines, batch);
+    }
+
     fn feed(&self, lines: &mut Lines, batch: &RecordBatch) {
         let (Some(callers), Some(callees), Some(times)) = (
             batch.column_by_name(column::CALLER),
@@ -153,8 +163,16 @@ impl ContactMemory {
         ) else {
             return;
         };
+        // Window tables of calls hold only calls; history holds SMS too.
+        let kinds = batch
+            .column_by_name(column::KIND)
+            .and_then(|c| c.as_string_opt::<i32>());
+        let call = Kind::Call.as_str();
         for row in 0..batch.num_rows() {
             if callers.is_null(row) || callees.is_null(row) || times.is_null(row) {
+                continue;
+            }
+            if kinds.is_some_and(|k| k.is_null(row) || k.value(row) != call) {
                 continue;
             }
             let caller = self.hasher.hash_one(callers.value(row));

@@ -192,6 +192,22 @@ impl RuleEngine {
         self.contacts.numbers()
     }
 
+    /// How far back the memory of calls reaches, if some rule reads it:
+    /// the history worth reading again after a restart.
+    pub fn contact_horizon_ms(&self) -> Option<i64> {
+        self.remembers_contacts
+            .then_some(super::contacts::HORIZON_MS)
+    }
+
+    /// Feeds the memory of calls with decoded records from before the
+    /// first window this engine evaluates (history read again after a
+    /// restart); SMS are passed over.
+    pub fn remember_history(&self, batch: &arrow::record_batch::RecordBatch) {
+        if self.remembers_contacts {
+            self.contacts.remember_history(batch);
+        }
+    }
+
     /// The rules, in evaluation order.
     pub fn rules(&self) -> &[Rule] {
         &self.rules

@@ -15,6 +15,7 @@ use rdkafka::error::KafkaError;
 use rdkafka::statistics::Statistics;
 use rdkafka::{ClientContext, Message, Offset, TopicPartitionList};
 
+use super::history::History;
 use super::{Chunk, ChunkBody, Item, Origin};
 
 /// The consumer settings scamstream needs; the user's options come after
@@ -193,6 +194,23 @@ impl KafkaSource {
     /// The name rejects and logs use.
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// What this group read of `partitions` before its last commit, as far
+    /// back as broker time `since_ms` (see [`History`]).
+    pub fn history(
+        &self,
+        partitions: &[TopicPartition],
+        since_ms: i64,
+    ) -> Result<History, KafkaSourceError> {
+        History::open(
+            &self.consumer,
+            &self.config.brokers,
+            &self.config.options,
+            partitions,
+            since_ms,
+            self.config.max_records,
+        )
     }
 
     /// Reads up to `max_records` messages, waiting at most `max_wait`; the

@@ -10,6 +10,7 @@ mod chunk;
 mod file;
 mod generated;
 pub mod generator;
+mod history;
 mod kafka;
 
 #[cfg(test)]
@@ -17,6 +18,7 @@ pub(crate) use chunk::split_lines;
 pub use chunk::{Chunk, ChunkBody, Item, Origin};
 pub use file::{FileSource, InputFormat};
 pub use generated::GeneratorSource;
+pub use history::History;
 pub use kafka::{
     KafkaSource, KafkaSourceConfig, KafkaSourceError, KeyedMessage, LagReport, RebalanceEvent,
     TopicPartition, read_topic,

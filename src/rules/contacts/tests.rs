@@ -202,3 +202,25 @@ fn the_memory_agrees_with_the_definition_on_random_traffic() {
         "the traffic makes callers to count ({asked} answers)"
     );
 }
+
+#[test]
+fn history_read_back_counts_as_the_windows_would_and_sms_do_not() {
+    let lines = [
+        call(1, 0, "0811000001", "0899000000"),
+        call(1, 30, "0811000002", "0899000000"),
+        r#"{"kind":"sms","ts":"2026-11-02T01:40:00Z","caller":"0811000003","callee":"0899000000","text":"hi"}"#.to_owned(),
+    ];
+    let mut decoder = Decoder::new(NumberNormalizer::new(66).unwrap());
+    for line in &lines {
+        decoder.push_json(line.as_bytes()).unwrap();
+    }
+    let memory = ContactMemory::new(HOUR_MS);
+    memory.remember_history(&decoder.finish());
+    let at_three = || memory.independent_callers("+66899000000", DAY_START_MS + 3 * HOUR_MS);
+    assert_eq!(at_three(), 2, "the two calls count, the SMS does not");
+    // The windows over the same calls, fed after a restart, add nothing.
+    for window in hourly_windows(&lines[..2]) {
+        memory.remember(&window);
+    }
+    assert_eq!(at_three(), 2);
+}
