@@ -16,7 +16,9 @@
 //! `gen2.py`, call centres swap fresh SIMs into their handsets, and the
 //! library must find nearly all of them without blocking a look-alike. On
 //! `gen5.py`, a wangiri campaign walks a range too slowly for a burst, and
-//! the library must find it by its victims' call-backs; and notice senders
+//! the library must find it by its victims' call-backs; another rings
+//! from numbers one digit shorter than libphonenumber's plan, which must
+//! reach the rules, not the rejects; and notice senders
 //! texting Shopee order updates with Shopee's own short links must not be
 //! taken for smishing. On a day of `gen6.py`, brandless smishing farms must
 //! be found by their links' domains, and desks dialling from the fixed
@@ -223,6 +225,23 @@ async fn a_slow_wangiri_walk_is_found_by_its_call_backs_on_the_fifth_generators_
         "wangiri_callback flagged {} fraud numbers and {} others:\n{report}",
         rule.true_positives,
         rule.false_positives
+    );
+}
+
+/// `gen5.py`'s low-and-slow wangiri campaign on its Thai set of seed 2
+/// rings from a `+881 8` range with eight national digits, where
+/// libphonenumber lists nine and ten. The decoder rejected every one of
+/// those calls (kept with the reason) until a foreign number written with
+/// `+` or `00` needed only a calling code that exists: 4 of the 27
+/// wangiri numbers were found, and 22 are now.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wangiri_from_numbers_outside_the_foreign_plan_reaches_the_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    generate("gen5.py", dir.path(), "th", 4, 2);
+    let (report, _) = backtest_counting_rejects(dir.path(), 66).await;
+    assert!(
+        recall(&report, "wangiri") >= 0.8,
+        "wangiri missed:\n{report}"
     );
 }
 

@@ -11,7 +11,12 @@
 //! few bytes), then that form's calling code must exist and its national
 //! number must have a length that country's numbers can have
 //! (libphonenumber's *possible* number, not its *valid* one: unallocated
-//! ranges pass, because wangiri and forged caller IDs come from them). The
+//! ranges pass, because wangiri and forged caller IDs come from them). A
+//! foreign number written with `+` or `00` needs only a calling code that
+//! exists and four national digits: the metadata lags other countries'
+//! plans, and a forged caller ID of an impossible length must reach the
+//! rules too (libphonenumber says +881 numbers have nine or ten digits;
+//! wangiri calls come from eight-digit ones). The
 //! general number pattern, compiled once per process into a DFA that every
 //! decoding thread shares (see [`pattern`]), decides only for a country that
 //! lists no lengths; the mobile pattern tells a bare home mobile (see
@@ -175,8 +180,14 @@ impl NumberNormalizer {
         let Some(readings) = candidate(raw, &self.national) else {
             return parse_e164(raw, self.country_code, self.region, &mut self.validators);
         };
-        let Readings { first, second } = readings?;
-        let first_verdict = self.validators.validate(first.digits());
+        let Readings {
+            first,
+            second,
+            international,
+        } = readings?;
+        let first_verdict =
+            self.validators
+                .validate_written(first.digits(), international, self.country_code);
         match second {
             Some(second) if first_verdict.is_err() => {
                 self.validators.validate(second.digits())?;
@@ -193,6 +204,9 @@ impl NumberNormalizer {
 struct Readings {
     first: E164,
     second: Option<E164>,
+    /// Written with `+` or `00`: a foreign number is then checked only for
+    /// its calling code and length (see [`Validators::validate_written`]).
+    international: bool,
 }
 
 impl Readings {
@@ -200,9 +214,14 @@ impl Readings {
         Readings {
             first,
             second: None,
+            international: false,
         }
     }
 }
+
+/// The fewest national digits a foreign number written in international
+/// form may have (Niue's numbers, the shortest, have four).
+const MIN_NATIONAL_DIGITS: usize = 4;
 
 /// Raw forms longer than this (after trimming) take the reference path.
 const FAST_PATH_MAX: usize = 32;
@@ -238,7 +257,10 @@ fn candidate(raw: &str, national: &NationalForm) -> Option<Result<Readings, Numb
             .flatten()
     };
     let readings = match form {
-        Form::International => as_e164.map(Readings::one),
+        Form::International => as_e164.map(|first| Readings {
+            international: true,
+            ..Readings::one(first)
+        }),
         Form::National => {
             let national_digits = digits
                 .strip_prefix(national.prefix.as_bytes())
@@ -250,8 +272,12 @@ fn candidate(raw: &str, national: &NationalForm) -> Option<Result<Readings, Numb
             Some(first) => Some(Readings {
                 first,
                 second: as_e164,
+                international: false,
             }),
-            None => as_e164.map(Readings::one),
+            None => as_e164.map(|first| Readings {
+                second: E164::from_parts(code, digits),
+                ..Readings::one(first)
+            }),
         },
     };
     Some(readings.ok_or_else(|| NumberError::Invalid("too long".into())))
@@ -297,20 +323,25 @@ fn parse_e164(
     let home = mobile_pattern(region)
         .filter(|mobile| mobile.fits(digits.as_bytes()))
         .map(|_| format!("{country_code}{digits}"));
+    let international = matches!(form, Form::International);
     let (first, second) = match (form, home) {
         (Form::International, _) => (digits, None),
         (Form::National, _) => (national_to_e164(&digits, country_code, region)?, None),
         (Form::Bare, _) if digits.starts_with(&country_code.to_string()) => (digits, None),
         (Form::Bare, Some(home)) => (home, Some(digits)),
-        (Form::Bare, None) => (digits, None),
+        (Form::Bare, None) => {
+            let home = format!("{country_code}{digits}");
+            let second = (home.len() <= 15).then_some(home);
+            (digits, second)
+        }
     };
-    let valid = |e164: &str, validators: &mut Validators| {
-        validators.validate(e164.as_bytes())?;
+    let valid = |e164: &str, international: bool, validators: &mut Validators| {
+        validators.validate_written(e164.as_bytes(), international, country_code)?;
         E164::from_parts(&[], e164.as_bytes())
             .ok_or_else(|| NumberError::Invalid("too long".into()))
     };
-    match (valid(&first, validators), second) {
-        (Err(_), Some(second)) => valid(&second, validators),
+    match (valid(&first, international, validators), second) {
+        (Err(_), Some(second)) => valid(&second, false, validators),
         (first, _) => first,
     }
 }
@@ -333,7 +364,9 @@ enum Form {
     /// them (`13812345678`, which also reads as a +1 number). Digits that
     /// begin with the home calling code are E.164; others that fit the
     /// home country's mobile pattern are a home mobile, or E.164 when that
-    /// is not a possible number.
+    /// is not a possible number; the rest are E.164, or a home number
+    /// written without its trunk prefix (`1056858842`, a Beijing line, as
+    /// some Chinese switches write it) when E.164 cannot be.
     Bare,
 }
 
@@ -409,11 +442,44 @@ impl Validators {
             .as_deref()
     }
 
+    /// [`Self::validate`], except that a foreign number written with `+` or
+    /// `00` (`international`) needs only a calling code that exists and at
+    /// least [`MIN_NATIONAL_DIGITS`]: its writer said it is international,
+    /// another country's numbering plan changes faster than the metadata
+    /// (satellite, IoT and premium ranges), and a caller ID outside that
+    /// plan is a forgery the rules should see, not a bad record. A home
+    /// number outside the home plan is a bad record.
+    fn validate_written(
+        &mut self,
+        e164: &[u8],
+        international: bool,
+        home_code: u16,
+    ) -> Result<(), NumberError> {
+        match self.validate_with_code(e164) {
+            Err((Some((code, national)), _))
+                if international && code != home_code && national >= MIN_NATIONAL_DIGITS =>
+            {
+                Ok(())
+            }
+            verdict => verdict.map_err(|(_, error)| error),
+        }
+    }
+
     /// Checks E.164 digits (without `+`) against the country's metadata:
     /// the calling code is the first one to three digits that name one.
     fn validate(&mut self, e164: &[u8]) -> Result<(), NumberError> {
+        self.validate_with_code(e164).map_err(|(_, error)| error)
+    }
+
+    /// [`Self::validate`]; a number that is not possible comes back with
+    /// its calling code and how many national digits it has.
+    #[allow(clippy::type_complexity)]
+    fn validate_with_code(
+        &mut self,
+        e164: &[u8],
+    ) -> Result<(), (Option<(u16, usize)>, NumberError)> {
         if e164.len() > 15 {
-            return Err(NumberError::Invalid("too long".into()));
+            return Err((None, NumberError::Invalid("too long".into())));
         }
         let mut code = 0_u16;
         for (cc_len, &digit) in e164.iter().enumerate().take(3) {
@@ -428,12 +494,11 @@ impl Validators {
             return if countries.iter().any(|c| c.possible(national)) {
                 Ok(())
             } else {
-                Err(NumberError::Invalid(format!(
-                    "not a possible +{code} number"
-                )))
+                let error = NumberError::Invalid(format!("not a possible +{code} number"));
+                Err((Some((code, national.len())), error))
             };
         }
-        Err(NumberError::Invalid("unknown country code".into()))
+        Err((None, NumberError::Invalid("unknown country code".into())))
     }
 }
 
@@ -558,6 +623,44 @@ mod tests {
     }
 
     #[test]
+    fn foreign_numbers_written_international_need_only_a_calling_code() {
+        // +881 8 (Globalstar) with eight national digits: libphonenumber
+        // lists nine and ten.
+        assert_eq!(norm("+88182932042").unwrap(), "+88182932042");
+        assert_eq!(norm("0088182932042").unwrap(), "+88182932042");
+        assert_eq!(norm("+656993611").unwrap(), "+656993611");
+        assert_eq!(
+            norm("+65699"),
+            Err(NumberError::Invalid("not a possible +65 number".into())),
+            "three national digits are nobody's number"
+        );
+        assert_eq!(
+            norm("+9991234567"),
+            Err(NumberError::Invalid("unknown country code".into()))
+        );
+        assert!(
+            norm("88182932042").is_err(),
+            "bare digits must be a possible number: they may be a home number"
+        );
+    }
+
+    #[test]
+    fn bare_home_numbers_that_cannot_be_e164_are_national() {
+        let mut cn = NumberNormalizer::new(86).unwrap();
+        assert_eq!(
+            &*cn.normalize("1056858842").unwrap(),
+            "+861056858842",
+            "a Beijing line without its trunk prefix is no +1 number"
+        );
+        assert_eq!(norm("21234567").unwrap(), "+6621234567", "a Bangkok line");
+        assert_eq!(
+            norm("447911123456").unwrap(),
+            "+447911123456",
+            "a possible foreign number stays foreign"
+        );
+    }
+
+    #[test]
     fn bare_home_mobiles_are_national_numbers() {
         let mut cn = NumberNormalizer::new(86).unwrap();
         for raw in [
@@ -630,6 +733,10 @@ mod tests {
             "2345678",
             "6621234567",
             "999123456789",
+            "1056858842",
+            "88182932042",
+            "21234567",
+            "65699",
             "1",
             "66",
             "1234567890123456",
