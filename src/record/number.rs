@@ -188,19 +188,31 @@ impl NumberNormalizer {
         let first_verdict =
             self.validators
                 .validate_written(first.digits(), international, self.country_code);
-        match second {
-            Some(second) if first_verdict.is_err() => {
-                self.validators.validate(second.digits())?;
-                Ok(second)
-            }
-            _ => first_verdict.map(|()| first),
+        match (first_verdict, second) {
+            (Err(first_error), Some(second)) => match self.validators.validate(second.digits()) {
+                Ok(()) => Ok(second),
+                Err(second_error) => Err(neither(first_error, second_error)),
+            },
+            (verdict, _) => verdict.map(|()| first),
         }
+    }
+}
+
+/// Why neither reading of bare digits is a number: both reasons, the
+/// likelier reading's first (`not a possible +881 number; not a possible
+/// +66 number`).
+fn neither(first: NumberError, second: NumberError) -> NumberError {
+    match (first, second) {
+        (NumberError::Invalid(first), NumberError::Invalid(second)) => {
+            NumberError::Invalid(format!("{first}; {second}"))
+        }
+        (_, second) => second,
     }
 }
 
 /// The E.164 forms raw digits may stand for, the likelier first. Only bare
 /// digits (no `+`, `00` or national prefix) have a second reading; when
-/// neither is valid, the error is the second's.
+/// neither is valid, the error gives both reasons (see [`neither`]).
 struct Readings {
     first: E164,
     second: Option<E164>,
@@ -341,7 +353,9 @@ fn parse_e164(
             .ok_or_else(|| NumberError::Invalid("too long".into()))
     };
     match (valid(&first, international, validators), second) {
-        (Err(_), Some(second)) => valid(&second, false, validators),
+        (Err(first_error), Some(second)) => {
+            valid(&second, false, validators).map_err(|e| neither(first_error, e))
+        }
         (first, _) => first,
     }
 }
@@ -638,8 +652,11 @@ mod tests {
             norm("+9991234567"),
             Err(NumberError::Invalid("unknown country code".into()))
         );
-        assert!(
-            norm("88182932042").is_err(),
+        assert_eq!(
+            norm("88182932042"),
+            Err(NumberError::Invalid(
+                "not a possible +881 number; not a possible +66 number".into()
+            )),
             "bare digits must be a possible number: they may be a home number"
         );
     }
