@@ -1,7 +1,8 @@
 //! Service mode against a real Kafka-protocol broker (nisshi), fed and read
 //! by an independent client (confluent-kafka): the block-list equals what a
-//! file run blocks, a killed engine loses nothing, poison goes to the
-//! dead-letter topic, and Prometheus scrapes the metrics.
+//! file run blocks, a killed engine loses nothing, a restarted one repeats
+//! no alert and remembers the day before, poison goes to the dead-letter
+//! topic, and Prometheus scrapes the metrics.
 
 mod common;
 
@@ -402,6 +403,66 @@ fn a_restarted_engine_reads_the_day_before_back_into_its_memory_of_calls() {
         "the day before is read back up to the commits, not past them: {read_back}\n{}",
         engine.log_text()
     );
+}
+
+/// A fixed line (alerted for review, not blocked) dialling twelve strangers
+/// from `hh`:00, none answering.
+fn fixed_line_burst(line: &str, hh: u32) -> Vec<String> {
+    (0..12)
+        .map(|i| {
+            let ts = format!("2026-11-01T{hh:02}:{:02}:00Z", 2 * i);
+            call(&ts, line, &format!("+668133{hh:02}{i:03}"), "national", 0)
+        })
+        .collect()
+}
+
+/// The alerts for `number` in the alerts topic.
+fn alerts_for(broker: &Broker, number: &str) -> usize {
+    consume(broker, "alerts")
+        .iter()
+        .filter(|m| m["key"] == number)
+        .count()
+}
+
+/// A fixed line that keeps dialling as it did when it was alerted is not
+/// announced again within the block TTL, restart or not: the restarted
+/// engine reads the day's alerts back, as it reads the block-list.
+#[test]
+fn a_restarted_engine_does_not_repeat_an_alert() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "+6621234567";
+    let mut morning = fixed_line_burst(line, 10);
+    morning.extend(calls_from_every_partition("2026-11-01T12:00:00Z"));
+    let mut afternoon = fixed_line_burst(line, 14);
+    afternoon.extend(calls_from_every_partition("2026-11-01T17:00:00Z"));
+    let (first, second, whole) = (
+        dir.path().join("morning.jsonl"),
+        dir.path().join("afternoon.jsonl"),
+        dir.path().join("both.jsonl"),
+    );
+    write_lines(&first, &morning);
+    write_lines(&second, &afternoon);
+    write_lines(&whole, &[morning.clone(), afternoon].concat());
+    file_run(dir.path(), &whole, Path::new("pipelines/default.toml"));
+    let alerted = read_jsonl(&dir.path().join("expected-alerts.jsonl"))
+        .iter()
+        .filter(|e| e["number"] == line)
+        .count();
+    assert_eq!(alerted, 1, "a run that never stops alerts once");
+
+    let (broker, mut engine, pipeline, log) = engine_on(dir.path(), &first);
+    eventually(Duration::from_secs(120), "the morning's alert", || {
+        (alerts_for(&broker, line) == 1).then_some(())
+    });
+    assert_eq!(engine.terminate(), Some(0), "{}", engine.log_text());
+
+    produce(&broker, &second);
+    let engine = Engine::start(&broker, &pipeline, &log);
+    eventually(Duration::from_secs(120), "the watermark past 16:00", || {
+        let watermark = engine.metric("scamstream_windowing_watermark_seconds")?;
+        (watermark >= 1_793_548_800.0).then_some(())
+    });
+    assert_eq!(alerts_for(&broker, line), alerted, "{}", engine.log_text());
 }
 
 /// Two instances share the partitions, and together block what one

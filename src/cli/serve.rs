@@ -9,7 +9,7 @@ use crate::config::{KafkaConfig, PipelineConfig, SourceConfig};
 use crate::metrics::{Health, Metrics, serve_http};
 use crate::pipeline::{Checkpoints, Outputs, Pipeline, ServiceOptions, stop_on_signals};
 use crate::sinks::{KafkaSink, Producer, TopicSpec, ensure_topics};
-use crate::sources::{KafkaSource, KafkaSourceConfig, read_topic};
+use crate::sources::{KafkaSource, KafkaSourceConfig, read_topic, read_topic_since};
 
 /// Records per chunk, and how long a chunk waits to fill.
 const CHUNK_RECORDS: usize = 20_000;
@@ -55,6 +55,7 @@ pub(crate) async fn serve(config: PipelineConfig) -> Result<(), Failure> {
     pipeline.set_idle_timeout(Duration::from_millis(*idle_timeout_ms as u64));
     if config.outputs.kafka {
         restore_blocks(&mut pipeline, &kafka, &config)?;
+        restore_alerts(&mut pipeline, &kafka, &config)?;
     }
     let mut source = KafkaSource::connect(KafkaSourceConfig {
         brokers: kafka.brokers.clone(),
@@ -128,6 +129,32 @@ async fn create_topics(
     )
     .await
     .map_err(Failure::runtime)
+}
+
+/// Reads the alerts of the last block TTL back (by the broker's clock), so
+/// that a restart does not announce them again.
+fn restore_alerts(
+    pipeline: &mut Pipeline,
+    kafka: &KafkaConfig,
+    config: &PipelineConfig,
+) -> Result<(), Failure> {
+    let topic = config.outputs.alerts.to_string_lossy();
+    let since_ms = chrono::Utc::now().timestamp_millis() - config.decisions.block_ttl_ms;
+    let entries = read_topic_since(
+        &kafka.brokers,
+        &topic,
+        &kafka.consumer_options,
+        Some(since_ms),
+    )
+    .map_err(Failure::runtime)?;
+    let restored = pipeline.restore_alerts(entries.iter().filter_map(|(_, v)| v.as_deref()));
+    tracing::info!(
+        topic = topic.as_ref(),
+        messages = entries.len(),
+        restored,
+        "alerts of the last block TTL read back"
+    );
+    Ok(())
 }
 
 /// Reads the block-list topic back so blocks survive restarts.

@@ -191,6 +191,30 @@ impl Decider {
         );
     }
 
+    /// Takes back an alert published before a restart, read from the
+    /// alerts topic: until `block_ttl` after `flagged_ms`, a hit on
+    /// `number` that adds nothing to it (see `alert`) is not announced again.
+    pub fn restore_alert(&mut self, number: &str, flagged_ms: i64, score: f64, rules: Vec<String>) {
+        let expires_ms = flagged_ms + self.config.block_ttl_ms;
+        if self
+            .alerted
+            .get(number)
+            .is_some_and(|a| a.expires_ms > expires_ms)
+        {
+            return;
+        }
+        self.alerted.insert(
+            number.to_owned(),
+            Published {
+                expires_ms,
+                score,
+                rules,
+                scope: Scope::All,
+                bar_calls_to: false,
+            },
+        );
+    }
+
     /// Forgets a block that a tombstone on the block-list topic lifted.
     pub fn forget(&mut self, number: &str) {
         if let Some(old) = self.blocked.remove(number) {

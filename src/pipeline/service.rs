@@ -21,7 +21,8 @@
 //!    part of their rows), and re-read rows that only they needed are
 //!    dropped as replayed.
 //! 5. On start, the block-list topic is read to the end, so blocks, their
-//!    expiry and the renewal de-duplication survive restarts.
+//!    expiry and the renewal de-duplication survive restarts; the alerts of
+//!    the last block TTL are read back too, so they are not announced again.
 //! 6. Partitions assigned for the first time in a run have the day before
 //!    their window floor read back into the memory of calls (see
 //!    `recall`), which would otherwise forget every line at a restart.
@@ -270,6 +271,43 @@ impl Pipeline {
             .set(self.decider.blocked_len() as i64);
         restored
     }
+}
+
+impl Pipeline {
+    /// Takes back the alerts in an alerts topic's messages (entry JSON), as
+    /// read at start-up, so that a restart does not announce them again;
+    /// returns how many were alerts.
+    pub fn restore_alerts<'a>(&mut self, values: impl IntoIterator<Item = &'a [u8]>) -> usize {
+        let mut restored = 0;
+        for value in values {
+            if let Some((flagged_ms, alert)) = parse_alert(value) {
+                self.decider
+                    .restore_alert(&alert.number, flagged_ms, alert.score, alert.rules);
+                restored += 1;
+            }
+        }
+        restored
+    }
+}
+
+/// An `alert` entry as read back from the alerts topic.
+#[derive(Debug, serde::Deserialize)]
+struct StoredAlert {
+    number: String,
+    action: String,
+    score: f64,
+    rules: Vec<String>,
+    flagged_at: String,
+}
+
+/// When an `alert` entry was flagged (epoch milliseconds), and the rest.
+fn parse_alert(value: &[u8]) -> Option<(i64, StoredAlert)> {
+    let stored: StoredAlert = serde_json::from_slice(value).ok()?;
+    if stored.action != "alert" {
+        return None;
+    }
+    let flagged = chrono::DateTime::parse_from_rfc3339(&stored.flagged_at).ok()?;
+    Some((flagged.timestamp_millis(), stored))
 }
 
 /// A `block` entry as read back from the block-list topic.

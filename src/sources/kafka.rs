@@ -354,6 +354,18 @@ pub fn read_topic(
     topic: &str,
     options: &[(String, String)],
 ) -> Result<Vec<KeyedMessage>, KafkaSourceError> {
+    read_topic_since(brokers, topic, options, None)
+}
+
+/// [`read_topic`] from the first message the broker stamped at or after
+/// `since_ms` (epoch milliseconds), or from the beginning when `None`: how
+/// the alerts of the last day are read back at start-up.
+pub fn read_topic_since(
+    brokers: &str,
+    topic: &str,
+    options: &[(String, String)],
+    since_ms: Option<i64>,
+) -> Result<Vec<KeyedMessage>, KafkaSourceError> {
     let mut client = ClientConfig::new();
     client
         .set("bootstrap.servers", brokers)
@@ -374,12 +386,18 @@ pub fn read_topic(
     for partition in metadata.topics().iter().flat_map(|t| t.partitions()) {
         let (low, high) = consumer
             .fetch_watermarks(topic, partition.id(), wait)
-            .map_err(request("reading the end of the block-list"))?;
-        if high > low {
-            list.add_partition_offset(topic, partition.id(), Offset::Beginning)
-                .map_err(request("assigning the block-list"))?;
-            ends.push((partition.id(), high));
-        }
+            .map_err(request("reading the end of the topic"))?;
+        let start = match since_ms {
+            _ if high <= low => continue,
+            None => Offset::Beginning,
+            Some(since_ms) => match offset_at(&consumer, topic, partition.id(), since_ms)? {
+                Some(offset) if offset < high => Offset::Offset(offset),
+                _ => continue,
+            },
+        };
+        list.add_partition_offset(topic, partition.id(), start)
+            .map_err(request("assigning the topic"))?;
+        ends.push((partition.id(), high));
     }
     let mut entries = Vec::new();
     if ends.is_empty() {
@@ -387,19 +405,46 @@ pub fn read_topic(
     }
     consumer
         .assign(&list)
-        .map_err(request("assigning the block-list"))?;
+        .map_err(request("assigning the topic"))?;
     let deadline = Instant::now() + Duration::from_secs(120);
     while !ends.is_empty() && Instant::now() < deadline {
         let Some(result) = consumer.poll(Duration::from_millis(500)) else {
             continue;
         };
-        let message = result.map_err(request("reading the block-list"))?;
+        let message = result.map_err(request("reading the topic"))?;
         let key = String::from_utf8_lossy(message.key().unwrap_or_default()).into_owned();
         entries.push((key, message.payload().map(<[u8]>::to_vec)));
         let (partition, offset) = (message.partition(), message.offset());
         ends.retain(|&(p, high)| p != partition || offset + 1 < high);
     }
     Ok(entries)
+}
+
+/// The offset of the first message of `topic`'s `partition` the broker
+/// stamped at or after `since_ms`; `None` when there is none.
+fn offset_at(
+    consumer: &BaseConsumer,
+    topic: &str,
+    partition: i32,
+    since_ms: i64,
+) -> Result<Option<i64>, KafkaSourceError> {
+    let mut times = TopicPartitionList::new();
+    let request = |error| KafkaSourceError::Request {
+        what: "looking up offsets by time",
+        error,
+    };
+    times
+        .add_partition_offset(topic, partition, Offset::Offset(since_ms))
+        .map_err(request)?;
+    let found = consumer
+        .offsets_for_times(times, Duration::from_secs(30))
+        .map_err(request)?;
+    Ok(found
+        .find_partition(topic, partition)
+        .and_then(|e| match e.offset() {
+            Offset::Offset(offset) => Some(offset),
+            _ => None,
+        }))
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ pub use generated::GeneratorSource;
 pub use history::History;
 pub use kafka::{
     KafkaSource, KafkaSourceConfig, KafkaSourceError, KeyedMessage, LagReport, RebalanceEvent,
-    TopicPartition, read_topic,
+    TopicPartition, read_topic, read_topic_since,
 };
 
 /// How far a source has got, for progress bars.

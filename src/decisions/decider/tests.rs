@@ -372,6 +372,24 @@ fn alerts_are_not_repeated_unless_the_score_rises() {
 }
 
 #[test]
+fn a_restored_alert_is_not_announced_again_until_it_expires() {
+    let mut d = decider();
+    d.restore_alert("+661", HOUR, 0.6, vec!["strong".into()]);
+    d.restore_alert("+662", HOUR, 0.6, vec!["strong".into()]);
+    let later = 2 * HOUR;
+    let out = d.on_windows_closed(0, later, vec![hit(0, "+661", 0.62), hit(1, "+662", 0.6)]);
+    assert_eq!(
+        actions(&out),
+        vec![("alert", "+662".to_owned())],
+        "the same rule adds nothing; another rule does"
+    );
+    let ttl = DecisionConfig::default().block_ttl_ms;
+    d.advance(HOUR + ttl);
+    let out = d.on_windows_closed(0, HOUR + ttl + 5 * MIN, vec![hit(0, "+661", 0.6)]);
+    assert_eq!(actions(&out), vec![("alert", "+661".to_owned())]);
+}
+
+#[test]
 fn the_strongest_row_of_a_rule_wins_within_a_window() {
     let mut d = decider();
     let out = d.on_windows_closed(0, HOUR, vec![hit(0, "+661", 0.9), hit(0, "+661", 0.3)]);
