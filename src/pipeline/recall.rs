@@ -59,8 +59,17 @@ impl Pipeline {
             }
         };
         recalled.extend(fresh);
+        // Reading a day back can take minutes: the group is polled between
+        // chunks, with its partitions paused, so that it keeps them.
+        let paused = source.set_paused(assigned, true).is_ok();
         while let Some(chunk) = history.next_chunk() {
             self.remember_history(chunk).await?;
+            if paused {
+                source.keep_alive();
+            }
+        }
+        if paused {
+            source.set_paused(assigned, false)?;
         }
         tracing::info!(
             records = history.records_read(),

@@ -268,6 +268,48 @@ impl KafkaSource {
             .unwrap_or_else(|| Arc::from(topic))
     }
 
+    /// Stops fetching from `partitions`, or starts again (`paused` false),
+    /// so that [`Self::keep_alive`] can poll the group without reading.
+    pub fn set_paused(
+        &self,
+        partitions: &[TopicPartition],
+        paused: bool,
+    ) -> Result<(), KafkaSourceError> {
+        let mut list = TopicPartitionList::new();
+        for (topic, partition) in partitions {
+            list.add_partition(topic, *partition);
+        }
+        let result = if paused {
+            self.consumer.pause(&list)
+        } else {
+            self.consumer.resume(&list)
+        };
+        result.map_err(|error| KafkaSourceError::Request {
+            what: if paused {
+                "pausing partitions"
+            } else {
+                "resuming partitions"
+            },
+            error,
+        })
+    }
+
+    /// Polls the group while every assigned partition is paused (see
+    /// [`Self::set_paused`]), so that a long pause in reading (history
+    /// read back) does not exceed `max.poll.interval.ms` and cost the
+    /// group membership. Rebalances are recorded as usual; a message, which
+    /// a paused partition does not deliver, would be a bug and is logged.
+    pub fn keep_alive(&self) {
+        if let Some(Ok(message)) = self.consumer.poll(Duration::ZERO) {
+            tracing::error!(
+                topic = message.topic(),
+                partition = message.partition(),
+                offset = message.offset(),
+                "a paused partition delivered a message; it is read again after the next rebalance"
+            );
+        }
+    }
+
     fn has_events(&self) -> bool {
         !self
             .consumer
