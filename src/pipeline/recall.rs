@@ -51,7 +51,8 @@ impl Pipeline {
             return Ok(());
         }
         let started = Instant::now();
-        let mut history = match source.history(&fresh, floor_ms - horizon_ms) {
+        let since_ms = floor_ms - horizon_ms;
+        let mut history = match source.history(&fresh, since_ms) {
             Ok(history) => history,
             Err(error) => {
                 tracing::warn!(%error, "cannot read the day before back; the memory of calls fills from now on");
@@ -63,7 +64,7 @@ impl Pipeline {
         // chunks, with its partitions paused, so that it keeps them.
         let paused = source.set_paused(assigned, true).is_ok();
         while let Some(chunk) = history.next_chunk() {
-            self.remember_history(chunk).await?;
+            self.remember_history(chunk, since_ms).await?;
             if paused {
                 source.keep_alive();
             }
@@ -79,14 +80,18 @@ impl Pipeline {
         Ok(())
     }
 
-    /// Decodes `chunk` and feeds its calls to the memory of calls, and
-    /// nowhere else.
-    pub(crate) async fn remember_history(&mut self, chunk: Chunk) -> Result<(), PipelineError> {
+    /// Decodes `chunk` and feeds its calls from `since_ms` on to the memory
+    /// of calls, and nowhere else.
+    pub(crate) async fn remember_history(
+        &mut self,
+        chunk: Chunk,
+        since_ms: i64,
+    ) -> Result<(), PipelineError> {
         let records = chunk.len() as u64;
         self.decoders.submit(Arc::new(chunk))?;
         while let Some((_, parts)) = self.decoders.next().await? {
             for part in &parts {
-                self.engine.remember_history(&part.batch);
+                self.engine.remember_history(&part.batch, since_ms);
             }
         }
         self.metrics.contact_history_records.inc_by(records);

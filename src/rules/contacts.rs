@@ -128,7 +128,7 @@ impl ContactMemory {
         let fed_through_ms = lines.fed_through_ms;
         for pane in window.panes.iter().filter(|p| p.start_ms >= fed_through_ms) {
             for batch in &window.calls[pane.calls.clone()] {
-                self.feed(&mut lines, batch);
+                self.feed(&mut lines, batch, i64::MIN);
             }
         }
         lines.fed_through_ms = window.end_ms;
@@ -140,15 +140,16 @@ impl ContactMemory {
     }
 
     /// Feeds a decoded batch of records from before the first window
-    /// evaluated, as read again after a restart; only its calls are
-    /// remembered. Feeding what a window feeds later changes nothing: each
-    /// pair keeps its first time.
-    pub(crate) fn remember_history(&self, batch: &RecordBatch) {
+    /// evaluated, as read again after a restart; only its calls at or
+    /// after `since_ms` are remembered (older ones would only be pruned,
+    /// and a replayed week would fill the memory first). Feeding what a
+    /// window feeds later changes nothing: each pair keeps its first time.
+    pub(crate) fn remember_history(&self, batch: &RecordBatch, since_ms: i64) {
         let mut lines = self.lines.lock().unwrap_or_else(PoisonError::into_inner);
-        self.feed(&mut lines, batch);
+        self.feed(&mut lines, batch, since_ms);
     }
 
-    fn feed(&self, lines: &mut Lines, batch: &RecordBatch) {
+    fn feed(&self, lines: &mut Lines, batch: &RecordBatch, since_ms: i64) {
         let (Some(callers), Some(callees), Some(times)) = (
             batch.column_by_name(column::CALLER),
             batch.column_by_name(column::CALLEE),
@@ -178,6 +179,9 @@ impl ContactMemory {
             let caller = self.hasher.hash_one(callers.value(row));
             let callee = self.hasher.hash_one(callees.value(row));
             let t = times.value(row);
+            if t < since_ms {
+                continue;
+            }
             let out = lines.by_number.entry(caller).or_default();
             if !Line::note(&mut out.called, MAX_CALLEES, callee, t) {
                 let at = out.callees_overflow_at.get_or_insert(t);

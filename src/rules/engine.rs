@@ -202,9 +202,9 @@ impl RuleEngine {
     /// Feeds the memory of calls with decoded records from before the
     /// first window this engine evaluates (history read again after a
     /// restart); SMS are passed over.
-    pub fn remember_history(&self, batch: &arrow::record_batch::RecordBatch) {
+    pub fn remember_history(&self, batch: &arrow::record_batch::RecordBatch, since_ms: i64) {
         if self.remembers_contacts {
-            self.contacts.remember_history(batch);
+            self.contacts.remember_history(batch, since_ms);
         }
     }
 

@@ -214,9 +214,16 @@ fn history_read_back_counts_as_the_windows_would_and_sms_do_not() {
     for line in &lines {
         decoder.push_json(line.as_bytes()).unwrap();
     }
+    let batch = decoder.finish();
     let memory = ContactMemory::new(HOUR_MS);
-    memory.remember_history(&decoder.finish());
+    memory.remember_history(&batch, DAY_START_MS + HOUR_MS + 10 * 60_000);
     let at_three = || memory.independent_callers("+66899000000", DAY_START_MS + 3 * HOUR_MS);
+    assert_eq!(
+        at_three(),
+        1,
+        "the call before the history's start is left out"
+    );
+    memory.remember_history(&batch, i64::MIN);
     assert_eq!(at_three(), 2, "the two calls count, the SMS does not");
     // The windows over the same calls, fed after a restart, add nothing.
     for window in hourly_windows(&lines[..2]) {
