@@ -435,6 +435,38 @@ async fn callcenter_burst_leaves_fixed_lines_to_an_alert() {
     );
 }
 
+/// `callcenter_burst` judges a SIM that stays in one place: a seat whose
+/// calls go out through the three sectors of one site is flagged, while a
+/// SIM dialling the same way from six cells in the hour (a driver on the
+/// move) is not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn callcenter_burst_flags_a_seat_on_three_sectors_but_not_a_sim_on_the_move() {
+    let mut lines = Vec::new();
+    for i in 0..12u32 {
+        let (duration, answered) = if i < 2 { (10, "true") } else { (0, "false") };
+        for (caller, block, cells) in [("0811000030", "0822", 3), ("0811000031", "0823", 6)] {
+            let extra = format!(
+                r#","answered":{answered},"route":"onnet","cell_id":"520-01-1-{}""#,
+                i % cells
+            );
+            lines.push(call(
+                4 * i,
+                caller,
+                &format!("{block}0000{i:02}"),
+                duration,
+                &extra,
+            ));
+        }
+    }
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let hits = shipped_rule_hits(&lines, &RuleEnv::default()).await;
+    let cells = flagged(&hits, "callcenter_burst", "cells");
+    assert_eq!(
+        cells.into_iter().collect::<Vec<_>>(),
+        vec![("+66811000030".to_owned(), json!(3))]
+    );
+}
+
 /// `callcenter_burst` scopes its hit on a national number whose every call
 /// came in on an international trunk (a forged caller ID, or a subscriber
 /// abroad) to international ingress: the line at home was not judged. A
