@@ -435,6 +435,46 @@ async fn callcenter_burst_leaves_fixed_lines_to_an_alert() {
     );
 }
 
+/// `simbox_signature` judges a SIM that stays in one place: a listed
+/// gateway model's SIM whose calls go out through the three sectors of one
+/// site is flagged, while the same model dialling from four cells is not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn simbox_signature_flags_a_rack_on_three_sectors_but_not_on_four_cells() {
+    let mut lines = Vec::new();
+    for i in 0..8u32 {
+        for (caller, block, cells) in [("0811000004", "0826", 3), ("0811000005", "0827", 4)] {
+            let extra = format!(
+                r#","imsi":"52001123450000{cells}","imei":"0121580012345{cells}","cell_id":"520-01-1-{}""#,
+                i % cells
+            );
+            lines.push(call(
+                2 * i,
+                caller,
+                &format!("{block}0000{i:02}"),
+                95,
+                &extra,
+            ));
+        }
+    }
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let tacs = dir.path().join("gateway_tacs.csv");
+    std::fs::write(&tacs, "tac,description\n01215800,test gateway\n").unwrap();
+    let listed = RuleEnv {
+        tables: vec![RefTable::file("gateway_tacs", &tacs)],
+        ..RuleEnv::default()
+    };
+    let cells = flagged(
+        &shipped_rule_hits(&lines, &listed).await,
+        "simbox_signature",
+        "cells",
+    );
+    assert_eq!(
+        cells.into_iter().collect::<Vec<_>>(),
+        vec![("+66811000004".to_owned(), json!(3))]
+    );
+}
+
 /// `callcenter_burst` judges a SIM that stays in one place: a seat whose
 /// calls go out through the three sectors of one site is flagged, while a
 /// SIM dialling the same way from six cells in the hour (a driver on the
