@@ -99,6 +99,17 @@ fn call(minute: u32, caller: &str, callee: &str, duration_s: u32, extra: &str) -
     )
 }
 
+/// A rule environment whose `gateway_tacs` lists one test gateway model,
+/// TAC `01215800`, written under `dir`.
+fn test_gateway_listed(dir: &Path) -> RuleEnv {
+    let tacs = dir.join("gateway_tacs.csv");
+    std::fs::write(&tacs, "tac,description\n01215800,test gateway\n").unwrap();
+    RuleEnv {
+        tables: vec![RefTable::file("gateway_tacs", &tacs)],
+        ..RuleEnv::default()
+    }
+}
+
 /// `simbox_signature` reads the operator's `gateway_tacs`: a SIM that only
 /// calls, in a listed gateway model, is flagged on that alone; the same SIM
 /// in an unlisted model is not, nor is a listed model's SIM that also
@@ -141,12 +152,7 @@ async fn simbox_signature_flags_sims_in_listed_gateway_models() {
     }
     let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
     let dir = tempfile::tempdir().unwrap();
-    let tacs = dir.path().join("gateway_tacs.csv");
-    std::fs::write(&tacs, "tac,description\n01215800,test gateway\n").unwrap();
-    let listed = RuleEnv {
-        tables: vec![RefTable::file("gateway_tacs", &tacs)],
-        ..RuleEnv::default()
-    };
+    let listed = test_gateway_listed(dir.path());
     let with_list = flagged(
         &shipped_rule_hits(&lines, &listed).await,
         "simbox_signature",
@@ -458,12 +464,7 @@ async fn simbox_signature_flags_a_rack_on_three_sectors_but_not_on_four_cells() 
     }
     let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
     let dir = tempfile::tempdir().unwrap();
-    let tacs = dir.path().join("gateway_tacs.csv");
-    std::fs::write(&tacs, "tac,description\n01215800,test gateway\n").unwrap();
-    let listed = RuleEnv {
-        tables: vec![RefTable::file("gateway_tacs", &tacs)],
-        ..RuleEnv::default()
-    };
+    let listed = test_gateway_listed(dir.path());
     let cells = flagged(
         &shipped_rule_hits(&lines, &listed).await,
         "simbox_signature",
