@@ -13,8 +13,8 @@
 --   of the sixth generator's racks and a seventh's border seat, and
 --   blocked nothing else); and the SIMs betray the rack: one IMEI
 --   carries three IMSIs or more, or two that both dial out and do nothing
---   else (a dual-SIM phone with one IMEI carries
---   two SIMs too, but the owner's other SIM lives an ordinary life), or
+--   else (a dual-SIM phone with one IMEI carries two SIMs too, but the
+--   owner's other SIM lives an ordinary life), or
 --   several such outbound-only SIMs sit on the same cell and are either
 --   the same device model (the IMEI's TAC: racks are built from identical
 --   modems) or from the same block of a hundred numbers (racks are filled
